@@ -169,7 +169,7 @@ func TestMissingInteractionFailsClearly(t *testing.T) {
 	msg := ft.errs[0]
 	for _, want := range []string{
 		"GET /incidents?limit=50&offset=0&token=REDACTED", // the request
-		"limit=25",                             // what was recorded for that route
+		"limit=25",                               // what was recorded for that route
 		"scripts/record.sh", "-run '^TestFake$'", // how to re-record
 		filepath.Join(dir, "missing.yaml"),
 	} {
