@@ -1,0 +1,357 @@
+package pagerduty
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"net/url"
+	"strconv"
+	"time"
+)
+
+// MaxPageSize is the largest page the API returns.
+const MaxPageSize = 100
+
+// OffsetCeiling is the API's limit on classic pagination: it refuses a page
+// whose offset+limit is over 10,000 (error 2002). Time-windowed lists read
+// past it by moving their since/until window (see IncidentsService.List).
+const OffsetCeiling = 10000
+
+// ListOptions controls classic (offset) pagination. The zero value reads
+// from the start in pages of 100.
+type ListOptions struct {
+	// Limit is the page size, 1 to 100. Zero means 100 for iterators (the
+	// fewest requests) and the API's default (25) for one-page calls.
+	Limit int `url:"limit"`
+	// Offset is where the first page starts.
+	Offset int `url:"offset"`
+	// Total asks the API to count all matching items, which makes each page
+	// slower to compute. Page.Total is set only when Total is true.
+	Total bool `url:"total"`
+}
+
+func (o *ListOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if o.Limit < 0 || o.Limit > MaxPageSize {
+		return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", o.Limit, MaxPageSize)
+	}
+	if o.Offset < 0 {
+		return fmt.Errorf("pagerduty: Offset %d is negative", o.Offset)
+	}
+	if o.Offset+max(o.Limit, 1) > OffsetCeiling {
+		return fmt.Errorf("pagerduty: Offset %d is past the API's ceiling of %d items: narrow the list with filters or a since/until window", o.Offset, OffsetCeiling)
+	}
+	return nil
+}
+
+// CursorOptions controls cursor pagination, used by the lists that can be
+// longer than 10,000 items (audit records, for example).
+type CursorOptions struct {
+	// Limit is the page size. Zero means the API's default.
+	Limit int `url:"limit"`
+	// Cursor continues a previous listing where its page ended
+	// (Page.NextCursor). Empty starts at the beginning.
+	Cursor string `url:"cursor"`
+}
+
+// Page is one page of a list and what the API said about the rest.
+type Page[T any] struct {
+	// Items are the page's items, in the API's order.
+	Items []T
+	// Limit and Offset are the page size and position the API used
+	// (offset-paginated lists).
+	Limit, Offset int
+	// More reports whether items follow this page.
+	More bool
+	// Total is the number of matching items, when the request asked for it
+	// (ListOptions.Total); nil otherwise.
+	Total *int
+	// NextCursor continues the listing (cursor-paginated lists); empty at
+	// the end.
+	NextCursor string
+}
+
+// pageDecoder reads a list answer in one pass, decoding the items under key
+// straight into the page and the pagination fields beside them.
+type pageDecoder[T any] struct {
+	key  string
+	page *Page[T]
+}
+
+func (d pageDecoder[T]) decode(r io.Reader) error {
+	dec := json.NewDecoder(r)
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
+		return errors.New("a list answer is not a JSON object")
+	}
+	p := d.page
+	found := false
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		key, _ := tok.(string)
+		switch key {
+		case d.key:
+			found = true
+			err = dec.Decode(&p.Items)
+		case "limit":
+			err = decodeOptionalInt(dec, &p.Limit)
+		case "offset":
+			err = decodeOptionalInt(dec, &p.Offset)
+		case "more":
+			var more *bool
+			if err = dec.Decode(&more); err == nil && more != nil {
+				p.More = *more
+			}
+		case "total":
+			err = dec.Decode(&p.Total)
+		case "next_cursor":
+			var c *string
+			if err = dec.Decode(&c); err == nil && c != nil {
+				p.NextCursor = *c
+			}
+		default:
+			var skip json.RawMessage
+			err = dec.Decode(&skip)
+		}
+		if err != nil {
+			return fmt.Errorf("field %q: %w", key, err)
+		}
+	}
+	if !found {
+		return fmt.Errorf("the list answer has no %q field", d.key)
+	}
+	return nil
+}
+
+// decodeOptionalInt reads a number or null (left as is).
+func decodeOptionalInt(dec *json.Decoder, dst *int) error {
+	var n *int
+	if err := dec.Decode(&n); err != nil {
+		return err
+	}
+	if n != nil {
+		*dst = *n
+	}
+	return nil
+}
+
+// getPage fetches one page of the list at path whose items are under key.
+func getPage[T any](ctx context.Context, c *Client, path, key string, q url.Values) (*Page[T], error) {
+	r := &request{method: "GET", path: path, query: q}
+	resp, err := c.send(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	p := &Page[T]{}
+	if err := (pageDecoder[T]{key: key, page: p}).decode(resp.Body); err != nil {
+		return nil, fmt.Errorf("pagerduty: GET %s: decoding the answer: %w", path, err)
+	}
+	return p, nil
+}
+
+// offsetList describes a classic-paginated list for the iterator.
+type offsetList[T any] struct {
+	path, key string
+	query     url.Values // filters, without limit/offset
+	limit     int        // page size; 0 means MaxPageSize
+	offset    int        // first offset
+	// window, when set, lets the iterator read past OffsetCeiling by moving
+	// the list's time window.
+	window *timeWindow[T]
+}
+
+// timeWindow says how to move a time-windowed list past the offset ceiling.
+// The list must be sorted by the time timeOf returns, ascending unless desc.
+type timeWindow[T any] struct {
+	since, until time.Time // the caller's window; zero until means now
+	desc         bool
+	timeOf       func(T) time.Time
+	idOf         func(T) string
+}
+
+// iterate streams the items of l, one page in memory at a time. Breaking out
+// of the loop stops fetching. An error ends the sequence after it is yielded.
+func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		limit := l.limit
+		if limit == 0 {
+			limit = MaxPageSize
+		}
+		q := cloneValues(l.query)
+		offset := l.offset
+		var w *windowState[T]
+		if l.window != nil {
+			w = newWindowState(l.window)
+		}
+		for {
+			q.Set("limit", strconv.Itoa(limit))
+			q.Set("offset", strconv.Itoa(offset))
+			p, err := getPage[T](ctx, c, l.path, l.key, q)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range p.Items {
+				if w != nil && !w.admit(it) {
+					continue
+				}
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if !p.More || len(p.Items) == 0 {
+				return
+			}
+			offset += len(p.Items)
+			if offset+limit <= OffsetCeiling {
+				continue
+			}
+			// The next page would pass the ceiling: move the window.
+			if w == nil {
+				yield(zero, fmt.Errorf("pagerduty: GET %s: the list has more than %d items, the most the API pages through: narrow it with filters", l.path, OffsetCeiling))
+				return
+			}
+			if err := w.slide(q); err != nil {
+				yield(zero, fmt.Errorf("pagerduty: GET %s: %w", l.path, err))
+				return
+			}
+			offset = 0
+		}
+	}
+}
+
+// windowState tracks a time-windowed listing: the time of the last item
+// yielded and the IDs yielded within a second of it, so that moving the
+// window neither skips nor repeats items.
+type windowState[T any] struct {
+	w         *timeWindow[T]
+	started   time.Time
+	boundary  time.Time            // time of the last item yielded
+	near      map[string]time.Time // IDs yielded, with their times, near boundary
+	lastSlide time.Time            // boundary at the last slide
+}
+
+func newWindowState[T any](w *timeWindow[T]) *windowState[T] {
+	return &windowState[T]{w: w, started: time.Now(), near: map[string]time.Time{}}
+}
+
+// admit reports whether an item is new, and records it.
+func (s *windowState[T]) admit(it T) bool {
+	t, id := s.w.timeOf(it), s.w.idOf(it)
+	if _, seen := s.near[id]; seen {
+		return false
+	}
+	s.boundary = t
+	s.near[id] = t
+	if len(s.near) > 512 {
+		// Keep only what a slide can read again: items within a second of
+		// the boundary.
+		for k, kt := range s.near {
+			if absDur(kt.Sub(t)) > time.Second {
+				delete(s.near, k)
+			}
+		}
+	}
+	return true
+}
+
+// slide moves the query's window to start (descending: to end) one second
+// short of the last item's time, so that items sharing that second are read
+// again and recognised by ID.
+func (s *windowState[T]) slide(q url.Values) error {
+	if !s.lastSlide.IsZero() && s.boundary.Equal(s.lastSlide) {
+		return fmt.Errorf("more than %d items share the second %s: the API cannot page past them", OffsetCeiling, s.boundary.Format(time.RFC3339))
+	}
+	s.lastSlide = s.boundary
+	q.Del("date_range")
+	if s.w.desc {
+		q.Set("until", s.boundary.Add(time.Second).UTC().Format(time.RFC3339))
+		if !s.w.since.IsZero() {
+			q.Set("since", s.w.since.UTC().Format(time.RFC3339))
+		}
+		return nil
+	}
+	q.Set("since", s.boundary.Add(-time.Second).UTC().Format(time.RFC3339))
+	until := s.w.until
+	if until.IsZero() {
+		until = s.started
+	}
+	q.Set("until", until.UTC().Format(time.RFC3339))
+	return nil
+}
+
+func absDur(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := make(url.Values, len(v)+2)
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// cursorList describes a cursor-paginated list.
+type cursorList[T any] struct {
+	path, key string
+	query     url.Values
+	limit     int
+	cursor    string
+}
+
+// iterate streams the items of a cursor-paginated list. A null or empty
+// next_cursor ends it.
+func (l *cursorList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		q := cloneValues(l.query)
+		if l.limit > 0 {
+			q.Set("limit", strconv.Itoa(l.limit))
+		}
+		cursor := l.cursor
+		for {
+			if cursor != "" {
+				q.Set("cursor", cursor)
+			}
+			p, err := getPage[T](ctx, c, l.path, l.key, q)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range p.Items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if p.NextCursor == "" || p.NextCursor == cursor {
+				return
+			}
+			cursor = p.NextCursor
+		}
+	}
+}
+
+// errSeq is a sequence that yields only err.
+func errSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
