@@ -75,16 +75,23 @@ func Scan(data []byte) []Finding {
 			inHeader = true
 			continue
 		}
-		for _, r := range secretRules {
-			for _, m := range r.re.FindAllStringSubmatch(line, -1) {
-				if !isPlaceholder(m[len(m)-1]) {
-					out = append(out, Finding{Line: n, What: r.what})
-					break
-				}
-			}
+		if what := scanLine(line); what != "" {
+			out = append(out, Finding{Line: n, What: what})
 		}
 	}
 	return out
+}
+
+// scanLine returns what the first matching rule found on a line, or "".
+func scanLine(line string) string {
+	for _, r := range secretRules {
+		for _, m := range r.re.FindAllStringSubmatch(line, -1) {
+			if !isPlaceholder(m[len(m)-1]) {
+				return r.what
+			}
+		}
+	}
+	return ""
 }
 
 // isPlaceholder accepts the redaction marker (optionally after an auth
