@@ -21,11 +21,34 @@ import (
 // Each area of the API is a service reached through a field, for example
 // c.Incidents.List or c.Users.GetCurrent.
 type Client struct {
-	// Abilities lists the account's abilities (features it has).
+	// Abilities lists the account's abilities (features of its plan).
 	Abilities *AbilitiesService
-	// Incidents reads and changes incidents.
+	// ChangeEvents reads and sends change events (deploys, config changes).
+	ChangeEvents *ChangeEventsService
+	// EscalationPolicies reads and changes escalation policies.
+	EscalationPolicies *EscalationPoliciesService
+	// Incidents reads and changes incidents, their notes, alerts, responders
+	// and status updates.
 	Incidents *IncidentsService
-	// Users reads and changes users.
+	// LogEntries reads the account's log entries.
+	LogEntries *LogEntriesService
+	// MaintenanceWindows reads and changes maintenance windows.
+	MaintenanceWindows *MaintenanceWindowsService
+	// OnCalls lists who is on call, when, and for which escalation policy.
+	OnCalls *OnCallsService
+	// Priorities lists the account's incident priorities.
+	Priorities *PrioritiesService
+	// Schedules reads and changes on-call schedules and their overrides.
+	Schedules *SchedulesService
+	// SchedulesV3 reads and changes schedules through the v3 schedules API
+	// (rotations, events, custom shifts).
+	SchedulesV3 *SchedulesV3Service
+	// Services reads and changes services and their integrations.
+	Services *ServicesService
+	// Teams reads and changes teams and their members.
+	Teams *TeamsService
+	// Users reads and changes users, their contact methods and notification
+	// rules.
 	Users *UsersService
 
 	base    string
@@ -97,7 +120,17 @@ func NewClient(opts ...Option) (*Client, error) {
 
 	s := &service{client: c}
 	c.Abilities = (*AbilitiesService)(s)
+	c.ChangeEvents = (*ChangeEventsService)(s)
+	c.EscalationPolicies = (*EscalationPoliciesService)(s)
 	c.Incidents = (*IncidentsService)(s)
+	c.LogEntries = (*LogEntriesService)(s)
+	c.MaintenanceWindows = (*MaintenanceWindowsService)(s)
+	c.OnCalls = (*OnCallsService)(s)
+	c.Priorities = (*PrioritiesService)(s)
+	c.Schedules = (*SchedulesService)(s)
+	c.SchedulesV3 = (*SchedulesV3Service)(s)
+	c.Services = (*ServicesService)(s)
+	c.Teams = (*TeamsService)(s)
 	c.Users = (*UsersService)(s)
 	return c, nil
 }

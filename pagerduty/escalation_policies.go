@@ -29,3 +29,6 @@ type EscalationRule struct {
 	// AssignmentStrategy is "round_robin" or "assign_to_everyone".
 	AssignmentStrategy string `json:"escalation_rule_assignment_strategy,omitempty"`
 }
+
+// EscalationPoliciesService reads and changes escalation policies.
+type EscalationPoliciesService service

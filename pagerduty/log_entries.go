@@ -40,3 +40,6 @@ type LogEntryContext struct {
 	Src  string `json:"src,omitempty"`
 	Text string `json:"text,omitempty"`
 }
+
+// LogEntriesService reads the account's log entries.
+type LogEntriesService service

@@ -15,3 +15,6 @@ type Priority struct {
 	// Order sorts priorities: a higher order is a more urgent priority.
 	Order int `json:"order,omitempty"`
 }
+
+// PrioritiesService lists the account's incident priorities.
+type PrioritiesService service

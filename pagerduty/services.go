@@ -29,3 +29,7 @@ type Service struct {
 	// AlertCreation is "create_incidents" or "create_alerts_and_incidents".
 	AlertCreation string `json:"alert_creation,omitempty"`
 }
+
+// ServicesService reads and changes services, their integrations and their
+// feature enablements.
+type ServicesService service

@@ -16,3 +16,7 @@ type Team struct {
 	// Parent is the team this one belongs to, if any.
 	Parent *Reference `json:"parent,omitempty"`
 }
+
+// TeamsService reads and changes teams, their members and their escalation
+// policies.
+type TeamsService service
