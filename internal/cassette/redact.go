@@ -32,6 +32,8 @@ var volatileResponseHeaders = []string{
 	"X-Request-Id",
 	"X-Amzn-Trace-Id",
 	"Cf-Ray",
+	"Connection",
+	"Keep-Alive",
 }
 
 // secretFields are query, form and JSON keys (compared case-insensitively)
