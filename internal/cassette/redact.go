@@ -25,8 +25,9 @@ var secretHeaders = []string{
 	"Set-Cookie",
 }
 
-// volatileResponseHeaders change on every call and would only make recorded
-// diffs noisy. They carry nothing a test relies on.
+// volatileResponseHeaders change on every call (dates, request IDs) or only
+// describe the connection; they would make recorded diffs noisy and carry
+// nothing a test relies on.
 var volatileResponseHeaders = []string{
 	"Date",
 	"X-Request-Id",
