@@ -1,0 +1,44 @@
+// Package pdtest is an in-memory PagerDuty: the REST API v2 and the Events
+// API v2 served from memory, for tests, demos and benchmarks that need no
+// account and never touch the network.
+//
+// Start a server and point any PagerDuty client at it:
+//
+//	s := pdtest.NewServer()
+//	defer s.Close()
+//	// REST:   s.URL            with "Authorization: Token token=" + s.Token()
+//	// Events: s.URL + "/v2/enqueue" with a routing key of a service integration
+//
+// By default the server holds a demo account (see [DemoDataset]): four
+// teams, twenty users with contact methods and notification rules,
+// weekly and daily on-call schedules with overrides, escalation policies,
+// services with Events API integrations, priorities P1 to P5 and four weeks
+// of incidents with their log entries, notes and alerts, a few of them
+// still open. [WithData] starts from your own [Dataset] instead, and
+// [WithEmptyAccount] from nothing. With [WithSeed] and [WithNow] the
+// account, the identifiers it hands out and every answer are the same from
+// run to run; [Handler.Data] returns a copy of the account so that a test
+// can compute the answer it expects.
+//
+// The server speaks the API's wire format: the JSON shapes of PagerDuty's
+// OpenAPI description, its error bodies and codes (2001 invalid input,
+// 2002 arguments error, 2006 authentication, 2100 not found, ...), offset
+// pagination with limit, offset, more and total, and the 10,000 ceiling on
+// offset+limit; the filters and include[] expansions of the endpoints it
+// covers; the From header that incident writes require. Incidents follow
+// their lifecycle: a trigger assigns whoever is on call at the first level
+// of the escalation policy, and acknowledging, reassigning, escalating,
+// snoozing, merging and resolving write the log entries the API writes.
+// On-calls are derived from the escalation policies and the rendered
+// schedules (layers, restrictions, overrides). Analytics are computed from
+// the incidents' logs.
+//
+// [Faults] make it misbehave on purpose: latency, a token bucket rate limit
+// answered with 429 and the ratelimit headers, server errors every Nth
+// request or at random (from the seeded source), dropped connections and
+// slow bodies. [Handler.Stats] counts what was served and
+// [Handler.Requests] lists the requests received.
+//
+// [NewHandler] gives the same server as an [net/http.Handler], to mount in
+// a process without a listener.
+package pdtest

@@ -1,0 +1,429 @@
+package pdtest
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// htmlBase is where html_url links point: the server has no web app, so
+// they name a host that cannot resolve.
+const htmlBase = "https://pdtest.example"
+
+// rc renders model values in the REST API's JSON shapes for one request.
+type rc struct {
+	st      *state
+	base    string         // REST base URL, for "self" links
+	loc     *time.Location // time zone of rendered times
+	include map[string]bool
+}
+
+func newRC(st *state, r *http.Request, loc *time.Location, include []string) *rc {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	c := &rc{st: st, base: scheme + "://" + r.Host, loc: loc, include: map[string]bool{}}
+	for _, s := range include {
+		c.include[s] = true
+	}
+	return c
+}
+
+func (c *rc) ts(t time.Time) string { return t.In(c.loc).Format(time.RFC3339) }
+
+func (c *rc) tsp(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	s := c.ts(*t)
+	return &s
+}
+
+// wRef is a reference to another object.
+type wRef struct {
+	ID      string `json:"id"`
+	Type    string `json:"type"`
+	Summary string `json:"summary"`
+	Self    string `json:"self"`
+	HTMLURL string `json:"html_url"`
+}
+
+func (c *rc) ref(typ, path, id, summary string) wRef {
+	return wRef{ID: id, Type: typ, Summary: summary, Self: c.base + "/" + path + "/" + id, HTMLURL: htmlBase + "/" + path + "/" + id}
+}
+
+func (c *rc) userRef(id string) wRef {
+	name := id
+	if u := c.st.userByID[id]; u != nil {
+		name = u.Name
+	}
+	return c.ref("user_reference", "users", id, name)
+}
+
+func (c *rc) teamRef(id string) wRef {
+	name := id
+	if t := c.st.teamByID[id]; t != nil {
+		name = t.Name
+	}
+	return c.ref("team_reference", "teams", id, name)
+}
+
+func (c *rc) serviceRef(id string) wRef {
+	name := id
+	if s := c.st.svcByID[id]; s != nil {
+		name = s.Name
+	}
+	return wRef{ID: id, Type: "service_reference", Summary: name, Self: c.base + "/services/" + id, HTMLURL: htmlBase + "/service-directory/" + id}
+}
+
+func (c *rc) epRef(id string) wRef {
+	name := id
+	if e := c.st.epByID[id]; e != nil {
+		name = e.Name
+	}
+	return c.ref("escalation_policy_reference", "escalation_policies", id, name)
+}
+
+func (c *rc) scheduleRef(id string) wRef {
+	name := id
+	if s := c.st.schedByID[id]; s != nil {
+		name = s.Name
+	}
+	return c.ref("schedule_reference", "schedules", id, name)
+}
+
+func (c *rc) incidentRef(inc *Incident) wRef {
+	return c.ref("incident_reference", "incidents", inc.ID, incidentSummary(inc))
+}
+
+func incidentSummary(inc *Incident) string {
+	return "[#" + strconv.Itoa(inc.Number) + "] " + inc.Title
+}
+
+func (c *rc) agentRef(a Agent) wRef {
+	switch a.Type {
+	case "service":
+		return c.serviceRef(a.ID)
+	case "integration":
+		return wRef{ID: a.ID, Type: "integration_reference", Summary: "Events API v2", Self: c.base + "/integrations/" + a.ID, HTMLURL: htmlBase + "/integrations/" + a.ID}
+	default:
+		return c.userRef(a.ID)
+	}
+}
+
+// wUser is a user.
+type wUser struct {
+	ID                string `json:"id"`
+	Type              string `json:"type"`
+	Summary           string `json:"summary"`
+	Self              string `json:"self"`
+	HTMLURL           string `json:"html_url"`
+	Name              string `json:"name"`
+	Email             string `json:"email"`
+	TimeZone          string `json:"time_zone"`
+	Color             string `json:"color"`
+	Role              string `json:"role"`
+	AvatarURL         string `json:"avatar_url"`
+	Description       string `json:"description"`
+	InvitationSent    bool   `json:"invitation_sent"`
+	JobTitle          string `json:"job_title"`
+	Teams             []any  `json:"teams"`
+	ContactMethods    []any  `json:"contact_methods"`
+	NotificationRules []any  `json:"notification_rules"`
+}
+
+func (c *rc) user(u *User) wUser {
+	w := wUser{ID: u.ID, Type: "user", Summary: u.Name, Self: c.base + "/users/" + u.ID, HTMLURL: htmlBase + "/users/" + u.ID,
+		Name: u.Name, Email: u.Email, TimeZone: orDefault(u.TimeZone, "Etc/UTC"), Color: orDefault(u.Color, "purple"),
+		Role: orDefault(u.Role, "user"), AvatarURL: htmlBase + "/avatars/" + u.ID + ".png", Description: u.Description,
+		JobTitle: u.JobTitle, Teams: []any{}, ContactMethods: []any{}, NotificationRules: []any{}}
+	for _, t := range c.st.teamsOfUser(u.ID) {
+		if c.include["teams"] {
+			w.Teams = append(w.Teams, c.team(t))
+		} else {
+			w.Teams = append(w.Teams, c.teamRef(t.ID))
+		}
+	}
+	for i := range u.ContactMethods {
+		cm := &u.ContactMethods[i]
+		if c.include["contact_methods"] {
+			w.ContactMethods = append(w.ContactMethods, c.contactMethod(u, cm))
+		} else {
+			w.ContactMethods = append(w.ContactMethods, c.contactMethodRef(u, cm))
+		}
+	}
+	for i := range u.NotificationRules {
+		nr := &u.NotificationRules[i]
+		if c.include["notification_rules"] {
+			w.NotificationRules = append(w.NotificationRules, c.notificationRule(u, nr))
+		} else {
+			w.NotificationRules = append(w.NotificationRules, c.ref("assignment_notification_rule_reference", "users/"+u.ID+"/notification_rules", nr.ID, notificationRuleSummary(u, nr)))
+		}
+	}
+	return w
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// wTeam is a team.
+type wTeam struct {
+	ID          string `json:"id"`
+	Type        string `json:"type"`
+	Summary     string `json:"summary"`
+	Self        string `json:"self"`
+	HTMLURL     string `json:"html_url"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	DefaultRole string `json:"default_role"`
+}
+
+func (c *rc) team(t *Team) wTeam {
+	return wTeam{ID: t.ID, Type: "team", Summary: t.Name, Self: c.base + "/teams/" + t.ID, HTMLURL: htmlBase + "/teams/" + t.ID,
+		Name: t.Name, Description: t.Description, DefaultRole: "manager"}
+}
+
+// wContactMethod is a contact method.
+type wContactMethod struct {
+	ID          string  `json:"id"`
+	Type        string  `json:"type"`
+	Summary     string  `json:"summary"`
+	Self        string  `json:"self"`
+	HTMLURL     *string `json:"html_url"`
+	Label       string  `json:"label"`
+	Address     string  `json:"address"`
+	CountryCode int     `json:"country_code,omitempty"`
+}
+
+func (c *rc) contactMethod(u *User, cm *ContactMethod) wContactMethod {
+	return wContactMethod{ID: cm.ID, Type: cm.Type, Summary: cm.Label, Self: c.base + "/users/" + u.ID + "/contact_methods/" + cm.ID,
+		Label: cm.Label, Address: cm.Address, CountryCode: cm.CountryCode}
+}
+
+func (c *rc) contactMethodRef(u *User, cm *ContactMethod) wRef {
+	r := c.ref(cm.Type+"_reference", "users/"+u.ID+"/contact_methods", cm.ID, cm.Label)
+	r.HTMLURL = ""
+	return r
+}
+
+// wNotificationRule is a notification rule.
+type wNotificationRule struct {
+	ID                  string  `json:"id"`
+	Type                string  `json:"type"`
+	Summary             string  `json:"summary"`
+	Self                string  `json:"self"`
+	HTMLURL             *string `json:"html_url"`
+	StartDelayInMinutes int     `json:"start_delay_in_minutes"`
+	ContactMethod       any     `json:"contact_method"`
+	Urgency             string  `json:"urgency"`
+}
+
+func notificationRuleSummary(u *User, nr *NotificationRule) string {
+	label := nr.ContactMethodID
+	for _, cm := range u.ContactMethods {
+		if cm.ID == nr.ContactMethodID {
+			label = cm.Label
+		}
+	}
+	return strconv.Itoa(nr.StartDelayInMinutes) + " minutes: channel " + label
+}
+
+func (c *rc) notificationRule(u *User, nr *NotificationRule) wNotificationRule {
+	w := wNotificationRule{ID: nr.ID, Type: "assignment_notification_rule", Summary: notificationRuleSummary(u, nr),
+		Self: c.base + "/users/" + u.ID + "/notification_rules/" + nr.ID, StartDelayInMinutes: nr.StartDelayInMinutes, Urgency: nr.Urgency}
+	for i := range u.ContactMethods {
+		if cm := &u.ContactMethods[i]; cm.ID == nr.ContactMethodID {
+			if c.include["contact_methods"] {
+				w.ContactMethod = c.contactMethod(u, cm)
+			} else {
+				w.ContactMethod = c.contactMethodRef(u, cm)
+			}
+		}
+	}
+	return w
+}
+
+// wPriority is a priority.
+type wPriority struct {
+	ID          string  `json:"id"`
+	Type        string  `json:"type"`
+	Summary     string  `json:"summary"`
+	Self        string  `json:"self"`
+	HTMLURL     *string `json:"html_url"`
+	Name        string  `json:"name"`
+	Description string  `json:"description"`
+	Order       int     `json:"order"`
+	Color       string  `json:"color"`
+}
+
+var priorityColors = []string{"a8171c", "eb6016", "f9b406", "b8d45f", "3c9dbf"}
+
+func (c *rc) priority(p *Priority) wPriority {
+	color := "6f6f6f"
+	if n := len(c.st.prios); n > 0 {
+		for i, q := range c.st.prios {
+			if q == p && i < len(priorityColors) {
+				color = priorityColors[i]
+			}
+		}
+	}
+	return wPriority{ID: p.ID, Type: "priority", Summary: p.Name, Self: c.base + "/priorities/" + p.ID,
+		Name: p.Name, Description: p.Description, Order: p.Order, Color: color}
+}
+
+// wEscalationPolicy is an escalation policy.
+type wEscalationPolicy struct {
+	ID                         string            `json:"id"`
+	Type                       string            `json:"type"`
+	Summary                    string            `json:"summary"`
+	Self                       string            `json:"self"`
+	HTMLURL                    string            `json:"html_url"`
+	Name                       string            `json:"name"`
+	Description                string            `json:"description"`
+	NumLoops                   int               `json:"num_loops"`
+	OnCallHandoffNotifications string            `json:"on_call_handoff_notifications"`
+	EscalationRules            []wEscalationRule `json:"escalation_rules"`
+	Services                   []any             `json:"services"`
+	Teams                      []any             `json:"teams"`
+}
+
+type wEscalationRule struct {
+	ID                       string `json:"id"`
+	EscalationDelayInMinutes int    `json:"escalation_delay_in_minutes"`
+	Targets                  []any  `json:"targets"`
+}
+
+func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
+	w := wEscalationPolicy{ID: e.ID, Type: "escalation_policy", Summary: e.Name, Self: c.base + "/escalation_policies/" + e.ID,
+		HTMLURL: htmlBase + "/escalation_policies/" + e.ID, Name: e.Name, Description: e.Description, NumLoops: e.NumLoops,
+		OnCallHandoffNotifications: "if_has_services", EscalationRules: []wEscalationRule{}, Services: []any{}, Teams: []any{}}
+	for _, r := range e.Rules {
+		wr := wEscalationRule{ID: r.ID, EscalationDelayInMinutes: r.EscalationDelayInMinutes, Targets: []any{}}
+		for _, t := range r.Targets {
+			if t.Type == "schedule" {
+				if c.include["targets"] {
+					if s := c.st.schedByID[t.ID]; s != nil {
+						wr.Targets = append(wr.Targets, c.schedule(s, nil))
+						continue
+					}
+				}
+				wr.Targets = append(wr.Targets, c.scheduleRef(t.ID))
+			} else {
+				if c.include["targets"] {
+					if u := c.st.userByID[t.ID]; u != nil {
+						wr.Targets = append(wr.Targets, c.user(u))
+						continue
+					}
+				}
+				wr.Targets = append(wr.Targets, c.userRef(t.ID))
+			}
+		}
+		w.EscalationRules = append(w.EscalationRules, wr)
+	}
+	for _, s := range c.st.services {
+		if s.EscalationPolicyID == e.ID {
+			if c.include["services"] {
+				w.Services = append(w.Services, c.service(s))
+			} else {
+				w.Services = append(w.Services, c.serviceRef(s.ID))
+			}
+		}
+	}
+	for _, id := range e.TeamIDs {
+		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
+			w.Teams = append(w.Teams, c.team(t))
+		} else {
+			w.Teams = append(w.Teams, c.teamRef(id))
+		}
+	}
+	return w
+}
+
+// wService is a service.
+type wService struct {
+	ID                     string       `json:"id"`
+	Type                   string       `json:"type"`
+	Summary                string       `json:"summary"`
+	Self                   string       `json:"self"`
+	HTMLURL                string       `json:"html_url"`
+	Name                   string       `json:"name"`
+	Description            string       `json:"description"`
+	AutoResolveTimeout     *int         `json:"auto_resolve_timeout,omitempty"`
+	AcknowledgementTimeout *int         `json:"acknowledgement_timeout,omitempty"`
+	CreatedAt              string       `json:"created_at"`
+	Status                 string       `json:"status"`
+	LastIncidentTimestamp  *string      `json:"last_incident_timestamp,omitempty"`
+	EscalationPolicy       any          `json:"escalation_policy"`
+	Teams                  []any        `json:"teams"`
+	Integrations           []any        `json:"integrations"`
+	IncidentUrgencyRule    wUrgencyRule `json:"incident_urgency_rule"`
+	AlertCreation          string       `json:"alert_creation"`
+}
+
+type wUrgencyRule struct {
+	Type    string `json:"type"`
+	Urgency string `json:"urgency"`
+}
+
+func (c *rc) service(s *Service) wService {
+	w := wService{ID: s.ID, Type: "service", Summary: s.Name, Self: c.base + "/services/" + s.ID, HTMLURL: htmlBase + "/service-directory/" + s.ID,
+		Name: s.Name, Description: s.Description, AutoResolveTimeout: s.AutoResolveTimeout, AcknowledgementTimeout: s.AcknowledgementTimeout,
+		CreatedAt: c.ts(s.CreatedAt), Status: c.st.serviceStatus(s), Teams: []any{}, Integrations: []any{},
+		IncidentUrgencyRule: wUrgencyRule{Type: "constant", Urgency: "high"}, AlertCreation: "create_alerts_and_incidents"}
+	if t := c.st.lastIncidentAt(s.ID); !t.IsZero() {
+		w.LastIncidentTimestamp = c.tsp(&t)
+	}
+	if e := c.st.epByID[s.EscalationPolicyID]; e != nil && c.include["escalation_policies"] {
+		w.EscalationPolicy = c.escalationPolicy(e)
+	} else {
+		w.EscalationPolicy = c.epRef(s.EscalationPolicyID)
+	}
+	for _, id := range c.st.teamIDsOfService(s) {
+		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
+			w.Teams = append(w.Teams, c.team(t))
+		} else {
+			w.Teams = append(w.Teams, c.teamRef(id))
+		}
+	}
+	for i := range s.Integrations {
+		in := &s.Integrations[i]
+		if c.include["integrations"] {
+			w.Integrations = append(w.Integrations, c.integration(s, in))
+		} else {
+			w.Integrations = append(w.Integrations, c.integrationRef(s, in))
+		}
+	}
+	return w
+}
+
+// wIntegration is a service integration.
+type wIntegration struct {
+	ID             string `json:"id"`
+	Type           string `json:"type"`
+	Summary        string `json:"summary"`
+	Self           string `json:"self"`
+	HTMLURL        string `json:"html_url"`
+	Name           string `json:"name"`
+	Service        wRef   `json:"service"`
+	CreatedAt      string `json:"created_at"`
+	IntegrationKey string `json:"integration_key,omitempty"`
+}
+
+func (c *rc) integration(s *Service, in *Integration) wIntegration {
+	return wIntegration{ID: in.ID, Type: in.Type, Summary: in.Name, Self: c.base + "/services/" + s.ID + "/integrations/" + in.ID,
+		HTMLURL: htmlBase + "/services/" + s.ID + "/integrations/" + in.ID, Name: in.Name, Service: c.serviceRef(s.ID),
+		CreatedAt: c.ts(in.CreatedAt), IntegrationKey: in.Key}
+}
+
+func (c *rc) integrationRef(s *Service, in *Integration) wRef {
+	r := c.ref(in.Type+"_reference", "services/"+s.ID+"/integrations", in.ID, in.Name)
+	return r
+}
