@@ -3,7 +3,6 @@ package webhooks
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -53,41 +52,55 @@ type Event struct {
 // object, the event has no event_type, or its data does not fit the shape of
 // its (known) data type. Data of unknown types is never an error.
 func DecodeEvent(body []byte) (*Event, error) {
-	var p Payload
+	// eventWire has no UnmarshalJSON method, so the body is scanned once for
+	// the envelope instead of once more per nested decoder.
+	var p struct {
+		Event *eventWire `json:"event"`
+	}
 	if err := json.Unmarshal(body, &p); err != nil {
-		if errors.Is(err, ErrMalformedPayload) {
-			return nil, err
-		}
 		return nil, fmt.Errorf("%w: %w", ErrMalformedPayload, err)
 	}
 	if p.Event == nil {
 		return nil, fmt.Errorf(`%w: no "event" object`, ErrMalformedPayload)
 	}
-	return p.Event, nil
+	ev := new(Event)
+	if err := ev.fromWire(p.Event); err != nil {
+		return nil, err
+	}
+	return ev, nil
 }
+
+// eventWire is Event without its UnmarshalJSON method.
+type eventWire Event
 
 // UnmarshalJSON decodes one event object (the value of a payload's "event"
 // field) and its typed data. See [DecodeEvent] for the errors.
 func (e *Event) UnmarshalJSON(b []byte) error {
-	type plain Event // plain has Event's fields but not this method
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
+	var w eventWire
+	if err := json.Unmarshal(b, &w); err != nil {
 		return fmt.Errorf("%w: %w", ErrMalformedPayload, err)
 	}
-	if p.EventType == "" {
+	return e.fromWire(&w)
+}
+
+// fromWire checks a decoded event, decodes its data and stores it in e.
+func (e *Event) fromWire(w *eventWire) error {
+	if w.EventType == "" {
 		return fmt.Errorf("%w: the event has no event_type", ErrMalformedPayload)
 	}
-	data, err := decodeData(p.EventType, p.RawData)
+	data, err := decodeData(w.EventType, w.RawData)
 	if err != nil {
 		return err
 	}
-	*e = Event(p)
+	*e = Event(*w)
 	e.Data = data
 	return nil
 }
 
-// decodeData decodes raw into the Go type named by its type field or, when it
-// has none, by the type PagerDuty documents for the event type.
+// decodeData decodes raw into the Go type named by its type field. For
+// documented event types it decodes straight into the documented type and
+// only looks again when the type field says otherwise; for other event types
+// it reads the type field first.
 func decodeData(et EventType, raw json.RawMessage) (any, error) {
 	trimmed := bytes.TrimSpace(raw)
 	if len(trimmed) == 0 || bytes.Equal(trimmed, []byte("null")) {
@@ -100,41 +113,91 @@ func decodeData(et EventType, raw json.RawMessage) (any, error) {
 		}
 		return nil, nil
 	}
-	var head struct {
-		Type string `json:"type"`
+	if documented == "" {
+		return decodeDataAs(et, peekType(trimmed), trimmed)
 	}
-	// A type field that is not a string leaves head.Type empty; the
-	// documented type then decides.
-	_ = json.Unmarshal(trimmed, &head)
-	dt := head.Type
-	if dt == "" {
-		dt = documented
+	v := newData(documented)
+	if err := json.Unmarshal(trimmed, v); err != nil {
+		// The data may be of another type than documented, with another shape.
+		if t := peekType(trimmed); t != "" && t != documented {
+			return decodeDataAs(et, t, trimmed)
+		}
+		return nil, fmt.Errorf("%w: event %s: data of type %q: %w", ErrMalformedPayload, et, documented, err)
 	}
-	var v any
-	switch dt {
-	case DataIncident:
-		v = new(Incident)
-	case DataIncidentNote:
-		v = new(IncidentNote)
-	case DataIncidentStatusUpdate:
-		v = new(IncidentStatusUpdate)
-	case DataIncidentResponder:
-		v = new(IncidentResponder)
-	case DataIncidentConferenceBridge:
-		v = new(IncidentConferenceBridge)
-	case DataIncidentFieldValues:
-		v = new(IncidentFieldValues)
-	case DataIncidentWorkflowInstance:
-		v = new(IncidentWorkflowInstance)
-	case DataService:
-		v = new(Service)
-	case DataPing:
-		v = new(Ping)
-	default:
+	if t := dataTypeField(v); t != "" && t != documented {
+		return decodeDataAs(et, t, trimmed)
+	}
+	return v, nil
+}
+
+// decodeDataAs decodes data of type dt, or returns nil for unknown types.
+func decodeDataAs(et EventType, dt string, data []byte) (any, error) {
+	v := newData(dt)
+	if v == nil {
 		return nil, nil
 	}
-	if err := json.Unmarshal(trimmed, v); err != nil {
+	if err := json.Unmarshal(data, v); err != nil {
 		return nil, fmt.Errorf("%w: event %s: data of type %q: %w", ErrMalformedPayload, et, dt, err)
 	}
 	return v, nil
+}
+
+// peekType returns the string type field of a JSON object, or "".
+func peekType(data []byte) string {
+	var head struct {
+		Type string `json:"type"`
+	}
+	_ = json.Unmarshal(data, &head) // a non-string type reads as ""
+	return head.Type
+}
+
+// newData returns a pointer to a new value of the Go type for data type dt,
+// or nil when dt is unknown.
+func newData(dt string) any {
+	switch dt {
+	case DataIncident:
+		return new(Incident)
+	case DataIncidentNote:
+		return new(IncidentNote)
+	case DataIncidentStatusUpdate:
+		return new(IncidentStatusUpdate)
+	case DataIncidentResponder:
+		return new(IncidentResponder)
+	case DataIncidentConferenceBridge:
+		return new(IncidentConferenceBridge)
+	case DataIncidentFieldValues:
+		return new(IncidentFieldValues)
+	case DataIncidentWorkflowInstance:
+		return new(IncidentWorkflowInstance)
+	case DataService:
+		return new(Service)
+	case DataPing:
+		return new(Ping)
+	}
+	return nil
+}
+
+// dataTypeField returns the Type field of a value made by newData.
+func dataTypeField(v any) string {
+	switch d := v.(type) {
+	case *Incident:
+		return d.Type
+	case *IncidentNote:
+		return d.Type
+	case *IncidentStatusUpdate:
+		return d.Type
+	case *IncidentResponder:
+		return d.Type
+	case *IncidentConferenceBridge:
+		return d.Type
+	case *IncidentFieldValues:
+		return d.Type
+	case *IncidentWorkflowInstance:
+		return d.Type
+	case *Service:
+		return d.Type
+	case *Ping:
+		return d.Type
+	}
+	return ""
 }
