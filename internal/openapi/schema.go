@@ -194,26 +194,27 @@ func (vd *validator) checkObject(sch map[string]any, obj map[string]any, where s
 	if len(asSlice(sch["oneOf"])) > 0 || len(asSlice(sch["anyOf"])) > 0 {
 		return
 	}
-	known := vd.s.propertyNames(sch, 0)
-	if len(known) == 0 {
-		return // a free-form object
-	}
+	known := append(vd.s.propertyNames(sch, 0), outer...)
 	extra, hasExtra := sch["additionalProperties"]
-	if hasExtra && extra != false {
-		if _, isSchema := vd.s.resolve(extra).(map[string]any); !isSchema {
-			return // additionalProperties: true
+	extraSchema, _ := vd.s.resolve(extra).(map[string]any)
+	switch {
+	case extraSchema != nil:
+		// A map: undeclared keys are fine if their values fit.
+		for _, name := range sortedKeys(obj) {
+			if !slices.Contains(known, name) {
+				vd.check(extraSchema, obj[name], join(where, name), true, nil, depth+1)
+			}
 		}
+		return
+	case hasExtra && extra != false:
+		return // additionalProperties: true
+	case !hasExtra && len(known) == len(outer):
+		return // declares nothing itself: a free-form object
 	}
-	known = append(known, outer...)
 	for _, name := range sortedKeys(obj) {
-		if slices.Contains(known, name) {
-			continue
+		if !slices.Contains(known, name) {
+			vd.add(join(where, name), "is not a property the description declares here; known: %s", strings.Join(sortedUnique(known), ", "))
 		}
-		if hasExtra && extra != false {
-			vd.check(extra, obj[name], join(where, name), true, nil, depth+1)
-			continue
-		}
-		vd.add(join(where, name), "is not a property the description declares here; known: %s", strings.Join(sortedUnique(known), ", "))
 	}
 }
 
