@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): vet, staticcheck, and the
+# tests with the race detector. Needs only Go; staticcheck is installed from
+# the Go module proxy into .cache/bin, pinned.
+#
+#   scripts/test.sh            everything
+#   scripts/test.sh ./pagerduty/...   only these packages (vet and tests)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+STATICCHECK_VERSION=v0.8.2 # staticcheck 2026.2.2
+pkgs=("$@")
+[[ ${#pkgs[@]} -gt 0 ]] || pkgs=(./...)
+
+step() { printf '\n==> %s\n' "$*" >&2; }
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.cache/*'))
+if [[ -n "$unformatted" ]]; then
+	echo "gofmt: these files need formatting:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+
+step "go vet"
+go vet "${pkgs[@]}"
+
+step "staticcheck $STATICCHECK_VERSION"
+bin="$root/.cache/bin"
+if [[ ! -x "$bin/staticcheck" ]] || ! "$bin/staticcheck" -version 2>/dev/null | grep -q "${STATICCHECK_VERSION#v}"; then
+	GOBIN="$bin" go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+fi
+"$bin/staticcheck" "${pkgs[@]}"
+
+step "go test -race"
+go test -race -count=1 "${pkgs[@]}"
