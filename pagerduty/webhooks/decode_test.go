@@ -449,3 +449,72 @@ func TestEventTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestDecodeDataTypeOverridesDocumentedType(t *testing.T) {
+	tests := []struct {
+		name, data string
+		check      func(t *testing.T, ev *Event)
+	}{
+		{
+			// Same shape as documented data would decode, but the type field
+			// names another known type: the type field wins.
+			"another known type", `{"type":"incident","id":"PINC9","number":9,"title":"t","created_at":"2025-01-01T00:00:00Z"}`,
+			func(t *testing.T, ev *Event) {
+				if inc, ok := ev.Incident(); !ok || inc.Number != 9 {
+					t.Fatalf("Data = %#v, want *Incident", ev.Data)
+				}
+			},
+		},
+		{
+			// A shape that does not fit the documented type, of another known type.
+			"another known type, other shape", `{"type":"service","id":"PSVC9","teams":[{"id":"PT1","type":"team_reference"}],"incident":"not-an-object"}`,
+			func(t *testing.T, ev *Event) {
+				if svc, ok := ev.Service(); !ok || svc.ID != "PSVC9" || len(svc.Teams) != 1 {
+					t.Fatalf("Data = %#v, want *Service", ev.Data)
+				}
+			},
+		},
+		{
+			"an unknown type", `{"type":"incident_note_v2","incident":"PINC9","content":{"markdown":"**hi**"}}`,
+			func(t *testing.T, ev *Event) {
+				if ev.Data != nil {
+					t.Fatalf("Data = %#v, want nil", ev.Data)
+				}
+				if !strings.Contains(string(ev.RawData), "**hi**") {
+					t.Fatalf("RawData = %s", ev.RawData)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := `{"event":{"id":"1","event_type":"incident.annotated","resource_type":"incident","occurred_at":"2025-03-14T09:41:07Z","data":` + tt.data + `}}`
+			ev, err := DecodeEvent([]byte(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, ev)
+		})
+	}
+}
+
+func TestUnmarshalEventObject(t *testing.T) {
+	// A queue may hold the event object without its envelope.
+	var wrapped struct {
+		Event json.RawMessage `json:"event"`
+	}
+	if err := json.Unmarshal(readTestdata(t, "incident_responder_replied.json"), &wrapped); err != nil {
+		t.Fatal(err)
+	}
+	var ev Event
+	if err := json.Unmarshal(wrapped.Event, &ev); err != nil {
+		t.Fatal(err)
+	}
+	if r, ok := ev.Responder(); !ok || r.State != "joined" {
+		t.Fatalf("Data = %#v", ev.Data)
+	}
+	var bad Event
+	if err := json.Unmarshal([]byte(`{"id":"1"}`), &bad); !errors.Is(err, ErrMalformedPayload) {
+		t.Fatalf("error = %v, want ErrMalformedPayload", err)
+	}
+}
