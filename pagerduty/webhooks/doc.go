@@ -11,8 +11,9 @@
 //
 //	mux := new(webhooks.Mux)
 //	mux.Handle(webhooks.IncidentTriggered, func(ctx context.Context, ev *webhooks.Event) error {
-//		inc, _ := ev.Incident()
-//		log.Printf("#%d %s on %s", inc.Number, inc.Title, inc.Service.Summary)
+//		if inc, ok := ev.Incident(); ok {
+//			log.Printf("#%d %s (%s)", inc.Number, inc.Title, inc.Urgency)
+//		}
 //		return nil
 //	})
 //	h := webhooks.NewHandler(mux.HandleEvent, webhooks.WithSecrets(os.Getenv("PD_WEBHOOK_SECRET")))

@@ -2,6 +2,7 @@ package webhooks_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -36,7 +37,7 @@ func ExampleVerify() {
 		fmt.Println("bad payload:", err)
 		return
 	}
-	if inc, ok := ev.Incident(); ok {
+	if inc, ok := ev.Incident(); ok && inc.Service != nil {
 		fmt.Printf("%s: #%d %s (%s)\n", ev.EventType, inc.Number, inc.Title, inc.Service.Summary)
 	}
 
@@ -55,7 +56,10 @@ func ExampleNewHandler() {
 
 	mux := new(webhooks.Mux)
 	mux.Handle(webhooks.IncidentTriggered, func(ctx context.Context, ev *webhooks.Event) error {
-		inc, _ := ev.Incident()
+		inc, ok := ev.Incident()
+		if !ok {
+			return nil // not incident data: nothing to page for
+		}
 		d, _ := webhooks.DeliveryFromContext(ctx)
 		fmt.Printf("page for #%d %q (webhook %s)\n", inc.Number, inc.Title, d.WebhookID)
 		return nil
@@ -117,4 +121,22 @@ func ExampleEvent_Data() {
 	// incident PXE4MPL triggered
 	// note on PXE4MPL: Rolled back.
 	// incident.task.created on PXE4MPL: {"type":"incident_task","name":"Notify customers","incident":{"id":"PXE4MPL","type":"incident_reference"}}
+}
+
+// A consumer that takes deliveries from a queue checks the body and the
+// header it stored with them.
+func ExampleVerifier_VerifyPayload() {
+	v := webhooks.Verifier{
+		Secrets:      []string{"old secret", "new secret"}, // mid-rotation
+		MaxBodyBytes: 256 << 10,
+	}
+	body := []byte(examplePayload)
+	header := webhooks.Sign(body, "new secret")
+
+	fmt.Println(v.VerifyPayload(body, header))
+	err := v.VerifyPayload(body, "v1=not-hex")
+	fmt.Println(errors.Is(err, webhooks.ErrMalformedSignature))
+	// Output:
+	// <nil>
+	// true
 }
