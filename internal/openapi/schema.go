@@ -33,7 +33,7 @@ type validator struct {
 // located under where (e.g. "body", "query limit").
 func (s *Spec) validateValue(schema, v any, where string) []Violation {
 	vd := &validator{s: s}
-	vd.check(schema, v, where, true, nil, 0)
+	vd.check([]any{schema}, v, where, true, nil, 0)
 	return vd.out
 }
 
@@ -41,73 +41,132 @@ func (vd *validator) add(where, format string, args ...any) {
 	vd.out = append(vd.out, Violation{Where: where, Message: fmt.Sprintf(format, args...)})
 }
 
-// check validates v. strict enables the unknown-property check for objects;
-// outer lists property names that an enclosing schema (the one whose oneOf
-// branch this is) already declares.
-func (vd *validator) check(schema, v any, where string, strict bool, outer []string, depth int) {
+// flatten resolves references and expands allOf, returning every schema that
+// applies to one value. PagerDuty composes schemas with allOf that refine
+// nested properties of one another, so properties and items must be merged
+// across the branches before they are checked.
+func (vd *validator) flatten(schemas []any, where string, depth int) []map[string]any {
+	var out []map[string]any
+	var walk func(v any, d int)
+	walk = func(v any, d int) {
+		if d > maxDepth {
+			vd.add(where, "the description nests deeper than %d levels here; not checked", maxDepth)
+			return
+		}
+		r, err := vd.s.resolveRef(v)
+		if err != nil {
+			vd.add(where, "the description is broken here: %v", err)
+			return
+		}
+		m, ok := r.(map[string]any)
+		if !ok || len(m) == 0 {
+			return // {} or a boolean schema: anything goes
+		}
+		out = append(out, m)
+		for _, sub := range asSlice(m["allOf"]) {
+			walk(sub, d+1)
+		}
+	}
+	for _, sch := range schemas {
+		walk(sch, depth)
+	}
+	return out
+}
+
+// check validates v against all of schemas. strict enables the
+// unknown-property check for objects; outer lists property names that an
+// enclosing schema (the one whose oneOf branch this is) already declares.
+func (vd *validator) check(schemas []any, v any, where string, strict bool, outer []string, depth int) {
 	if depth > maxDepth {
 		vd.add(where, "the description nests deeper than %d levels here; not checked", maxDepth)
 		return
 	}
-	resolved, err := vd.s.resolveRef(schema)
-	if err != nil {
-		vd.add(where, "the description is broken here: %v", err)
+	all := vd.flatten(schemas, where, depth)
+	if len(all) == 0 {
 		return
-	}
-	sch, ok := resolved.(map[string]any)
-	if !ok || len(sch) == 0 {
-		return // {} or a boolean schema: anything goes
 	}
 
 	if v == nil {
-		if sch["nullable"] == true || enumHas(sch, nil) || !hasType(sch) {
+		for _, sch := range all {
+			if sch["nullable"] == true || enumHas(sch, nil) {
+				return
+			}
+		}
+		for _, sch := range all {
+			if hasType(sch) {
+				vd.add(where, "is null; want %s (the field is not nullable)", typeName(sch))
+				return
+			}
+		}
+		return
+	}
+
+	for _, sch := range all {
+		if t, ok := sch["type"].(string); ok && !typeMatches(t, v) {
+			vd.add(where, "is %s; want %s", jsonKind(v), t)
 			return
 		}
-		vd.add(where, "is null; want %s (the field is not nullable)", typeName(sch))
-		return
+	}
+	for _, sch := range all {
+		if enum, ok := sch["enum"].([]any); ok && !enumHas(sch, v) {
+			vd.add(where, "%s is not one of %s", short(v), list(enum))
+		}
+		switch x := v.(type) {
+		case string:
+			vd.checkString(sch, x, where)
+		case float64:
+			vd.checkNumber(sch, x, where)
+		case []any:
+			vd.checkArrayCounts(sch, x, where)
+		}
 	}
 
-	if t, ok := sch["type"].(string); ok && !typeMatches(t, v) {
-		vd.add(where, "is %s; want %s", jsonKind(v), t)
-		return
+	hasAlternatives := false
+	for _, sch := range all {
+		if len(asSlice(sch["oneOf"])) > 0 || len(asSlice(sch["anyOf"])) > 0 {
+			hasAlternatives = true
+		}
 	}
-	if enum, ok := sch["enum"].([]any); ok && !enumHas(sch, v) {
-		vd.add(where, "%s is not one of %s", short(v), list(enum))
-	}
-
 	switch x := v.(type) {
-	case string:
-		vd.checkString(sch, x, where)
-	case float64:
-		vd.checkNumber(sch, x, where)
 	case []any:
-		vd.checkArray(sch, x, where, depth)
+		var items []any
+		for _, sch := range all {
+			if it, ok := sch["items"]; ok {
+				items = append(items, it)
+			}
+		}
+		if len(items) > 0 {
+			for i, item := range x {
+				vd.check(items, item, fmt.Sprintf("%s[%d]", where, i), true, nil, depth+1)
+			}
+		}
 	case map[string]any:
-		vd.checkObject(sch, x, where, strict, outer, depth)
+		// With oneOf/anyOf the alternatives do the unknown-property
+		// check, knowing what this level declares.
+		vd.checkObject(all, x, where, strict && !hasAlternatives, outer, depth)
 	}
 
-	for _, sub := range asSlice(sch["allOf"]) {
-		// Properties of all branches were gathered by checkObject, which
-		// also did the unknown-property check for the whole.
-		vd.check(sub, v, where, false, nil, depth+1)
-	}
-	if alts := asSlice(sch["oneOf"]); len(alts) > 0 {
-		vd.checkAlternatives("oneOf", alts, sch, v, where, strict, outer, depth)
-	}
-	if alts := asSlice(sch["anyOf"]); len(alts) > 0 {
-		vd.checkAlternatives("anyOf", alts, sch, v, where, strict, outer, depth)
+	if hasAlternatives {
+		known := append(slices.Clone(outer), vd.s.names(all)...)
+		for _, sch := range all {
+			if alts := asSlice(sch["oneOf"]); len(alts) > 0 {
+				vd.checkAlternatives("oneOf", alts, v, where, strict, known, depth)
+			}
+			if alts := asSlice(sch["anyOf"]); len(alts) > 0 {
+				vd.checkAlternatives("anyOf", alts, v, where, strict, known, depth)
+			}
+		}
 	}
 }
 
 // checkAlternatives accepts v when at least one alternative accepts it. oneOf
 // is checked like anyOf: PagerDuty's alternatives overlap, and requiring
 // exactly one would reject valid requests.
-func (vd *validator) checkAlternatives(kw string, alts []any, parent map[string]any, v any, where string, strict bool, outer []string, depth int) {
-	known := append(slices.Clone(outer), vd.s.propertyNames(parent, 0)...)
+func (vd *validator) checkAlternatives(kw string, alts []any, v any, where string, strict bool, known []string, depth int) {
 	var best []Violation
 	for _, alt := range alts {
 		sub := &validator{s: vd.s}
-		sub.check(alt, v, where, strict, known, depth+1)
+		sub.check([]any{alt}, v, where, strict, known, depth+1)
 		if len(sub.out) == 0 {
 			return
 		}
@@ -144,7 +203,7 @@ func (vd *validator) checkNumber(sch map[string]any, f float64, where string) {
 	}
 }
 
-func (vd *validator) checkArray(sch map[string]any, a []any, where string, depth int) {
+func (vd *validator) checkArrayCounts(sch map[string]any, a []any, where string) {
 	if min, ok := num(sch["minItems"]); ok && float64(len(a)) < min {
 		vd.add(where, "has %d items; at least %v are needed", len(a), min)
 	}
@@ -160,56 +219,71 @@ func (vd *validator) checkArray(sch map[string]any, a []any, where string, depth
 			}
 		}
 	}
-	if items, ok := sch["items"]; ok {
-		for i, item := range a {
-			vd.check(items, item, fmt.Sprintf("%s[%d]", where, i), true, nil, depth+1)
-		}
-	}
 }
 
-func (vd *validator) checkObject(sch map[string]any, obj map[string]any, where string, strict bool, outer []string, depth int) {
-	props, _ := sch["properties"].(map[string]any)
-	for _, name := range sortedKeys(props) {
-		val, present := obj[name]
-		if present {
-			vd.check(props[name], val, join(where, name), true, nil, depth+1)
+func (vd *validator) checkObject(all []map[string]any, obj map[string]any, where string, strict bool, outer []string, depth int) {
+	// Every schema that declares a property contributes to its check.
+	props := make(map[string][]any)
+	for _, sch := range all {
+		ps, _ := sch["properties"].(map[string]any)
+		for name, p := range ps {
+			props[name] = append(props[name], p)
 		}
 	}
-	for _, r := range asSlice(sch["required"]) {
-		name, _ := r.(string)
-		if _, present := obj[name]; present || name == "" {
-			continue
+	for _, name := range sortedKeys(obj) {
+		if ps, ok := props[name]; ok {
+			vd.check(ps, obj[name], join(where, name), true, nil, depth+1)
 		}
-		if vd.s.isReadOnly(props[name]) {
-			continue
+	}
+	var missing []string
+	for _, sch := range all {
+		for _, r := range asSlice(sch["required"]) {
+			name, _ := r.(string)
+			if _, present := obj[name]; present || name == "" || slices.Contains(missing, name) {
+				continue
+			}
+			if vd.s.anyReadOnly(props[name]) {
+				continue // read-only properties are never required of a request
+			}
+			missing = append(missing, name)
+			vd.add(join(where, name), "is required")
 		}
-		vd.add(join(where, name), "is required")
 	}
 
 	if !strict {
 		return
 	}
-	// With oneOf/anyOf the alternatives do the unknown-property check,
-	// knowing what this level declares.
-	if len(asSlice(sch["oneOf"])) > 0 || len(asSlice(sch["anyOf"])) > 0 {
-		return
+	known := append(vd.s.names(all), outer...)
+	var extras []any
+	open, declares := false, false
+	for _, sch := range all {
+		if _, ok := sch["properties"]; ok || len(asSlice(sch["required"])) > 0 {
+			declares = true
+		}
+		extra, ok := sch["additionalProperties"]
+		if !ok || extra == false {
+			continue
+		}
+		if m, isSchema := vd.s.resolve(extra).(map[string]any); isSchema {
+			extras = append(extras, m)
+			continue
+		}
+		open = true // additionalProperties: true
 	}
-	known := append(vd.s.propertyNames(sch, 0), outer...)
-	extra, hasExtra := sch["additionalProperties"]
-	extraSchema, _ := vd.s.resolve(extra).(map[string]any)
+	closed := slices.ContainsFunc(all, func(sch map[string]any) bool { return sch["additionalProperties"] == false })
 	switch {
-	case extraSchema != nil:
+	case open:
+		return
+	case len(extras) > 0:
 		// A map: undeclared keys are fine if their values fit.
 		for _, name := range sortedKeys(obj) {
 			if !slices.Contains(known, name) {
-				vd.check(extraSchema, obj[name], join(where, name), true, nil, depth+1)
+				vd.check(extras, obj[name], join(where, name), true, nil, depth+1)
 			}
 		}
 		return
-	case hasExtra && extra != false:
-		return // additionalProperties: true
-	case !hasExtra && len(known) == len(outer):
-		return // declares nothing itself: a free-form object
+	case !declares && !closed:
+		return // declares nothing: a free-form object
 	}
 	for _, name := range sortedKeys(obj) {
 		if !slices.Contains(known, name) {
@@ -218,30 +292,29 @@ func (vd *validator) checkObject(sch map[string]any, obj map[string]any, where s
 	}
 }
 
-// propertyNames gathers the properties declared (or required) by a schema
-// and, through allOf, by the schemas it is composed of.
-func (s *Spec) propertyNames(schema any, depth int) []string {
-	if depth > maxDepth {
-		return nil
-	}
-	sch, ok := s.resolve(schema).(map[string]any)
-	if !ok {
-		return nil
-	}
+// names gathers the properties declared or required by flattened schemas.
+func (s *Spec) names(all []map[string]any) []string {
 	var names []string
-	if props, ok := sch["properties"].(map[string]any); ok {
-		names = append(names, sortedKeys(props)...)
-	}
-	// A required name is declared too, even without a property schema.
-	for _, r := range asSlice(sch["required"]) {
-		if name, ok := r.(string); ok {
-			names = append(names, name)
+	for _, sch := range all {
+		if props, ok := sch["properties"].(map[string]any); ok {
+			names = append(names, sortedKeys(props)...)
+		}
+		for _, r := range asSlice(sch["required"]) {
+			if name, ok := r.(string); ok {
+				names = append(names, name)
+			}
 		}
 	}
-	for _, sub := range asSlice(sch["allOf"]) {
-		names = append(names, s.propertyNames(sub, depth+1)...)
-	}
 	return names
+}
+
+func (s *Spec) anyReadOnly(schemas []any) bool {
+	for _, sch := range schemas {
+		if s.isReadOnly(sch) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Spec) isReadOnly(schema any) bool {
