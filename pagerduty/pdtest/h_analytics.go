@@ -234,9 +234,10 @@ func (h *Handler) analyticsRawIncidents(w http.ResponseWriter, r *http.Request) 
 	})
 }
 
+// intOr ranks unresolved incidents below every resolved one.
 func intOr(p *int) int {
 	if p == nil {
-		return math.MaxInt
+		return math.MinInt
 	}
 	return *p
 }
