@@ -188,8 +188,12 @@ func (c *Cassette) startReplaying() error {
 		if err := rec.Stop(); err != nil {
 			c.t.Errorf("cassette %s: %v", c.file, err)
 		}
-		if len(unused) > 0 {
-			c.t.Logf("cassette %s: %d recorded interaction(s) were not replayed: %s", c.file, len(unused), strings.Join(unused, "; "))
+		if n := len(unused); n > 0 {
+			const max = 5
+			if n > max {
+				unused = append(unused[:max], fmt.Sprintf("and %d more", n-max))
+			}
+			c.t.Logf("cassette %s: %d recorded interaction(s) were not replayed: %s", c.file, n, strings.Join(unused, "; "))
 		}
 	})
 	return nil
