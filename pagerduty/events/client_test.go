@@ -150,10 +150,10 @@ func TestSendChangeEncodesEveryField(t *testing.T) {
 	f := newFake(t, nil)
 	c := newClient(t, f)
 	ce := events.ChangeEvent{
-		RoutingKey:    "fedcba9876543210fedcba9876543210",
-		Summary:       "Build Success: raise snapshot timeout to 30 seconds",
-		Source:        "build-agent-7",
-		Timestamp:     time.Date(2026, 3, 1, 8, 42, 58, 0, time.UTC),
+		RoutingKey: "fedcba9876543210fedcba9876543210",
+		Summary:    "Build Success: raise snapshot timeout to 30 seconds",
+		Source:     "build-agent-7",
+		Timestamp:  time.Date(2026, 3, 1, 8, 42, 58, 0, time.UTC),
 		CustomDetails: struct {
 			Build string `json:"build_number"`
 		}{"220"},
