@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"sync"
 
@@ -50,5 +51,22 @@ type limitTransport struct {
 
 func (t *limitTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	l, _ := r.Context().Value(limiterKey{}).(*httpcore.Limiter)
-	return l.Transport(t.next).RoundTrip(r)
+	if err := l.Wait(r.Context()); err != nil {
+		if r.Body != nil {
+			r.Body.Close()
+		}
+		if ctxErr := r.Context().Err(); ctxErr != nil {
+			return nil, ctxErr
+		}
+		// The limiter refuses at once a wait that would outlast the
+		// context's deadline: report it as the deadline it is.
+		return nil, fmt.Errorf("the routing key's rate limit would hold the event past the context's deadline: %w", context.DeadlineExceeded)
+	}
+	resp, err := t.next.RoundTrip(r)
+	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
+		if d, ok := httpcore.RetryAfter(resp); ok {
+			l.Pause(d)
+		}
+	}
+	return resp, err
 }
