@@ -1,0 +1,169 @@
+package pagerduty
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+)
+
+// NotificationRuleInclude names what a notification rule answer can embed
+// in full.
+type NotificationRuleInclude string
+
+// IncludeNotificationRuleContactMethods embeds the rules' contact methods.
+const IncludeNotificationRuleContactMethods NotificationRuleInclude = "contact_methods"
+
+// NotificationRuleUrgencyAll selects the rules of both urgencies in
+// ListNotificationRulesOptions.
+const NotificationRuleUrgencyAll Urgency = "all"
+
+// ListNotificationRulesOptions filters a user's notification rules.
+type ListNotificationRulesOptions struct {
+	// Urgency keeps the rules of this urgency: UrgencyHigh, UrgencyLow or
+	// NotificationRuleUrgencyAll. Empty means the API's default (high).
+	Urgency Urgency `url:"urgency"`
+	// Includes embeds these objects in full.
+	Includes []NotificationRuleInclude `url:"include[]"`
+}
+
+// GetNotificationRuleOptions selects what a notification rule answer
+// embeds.
+type GetNotificationRuleOptions struct {
+	// Includes embeds these objects in full.
+	Includes []NotificationRuleInclude `url:"include[]"`
+}
+
+func notificationRuleIncludes(includes []NotificationRuleInclude) error {
+	return oneOf("Includes", includes, IncludeNotificationRuleContactMethods)
+}
+
+// NotificationRuleParams describes an assignment notification rule to
+// create, or the new state of one to update. Every field is required.
+type NotificationRuleParams struct {
+	// StartDelayInMinutes is how long after assignment to notify (0: at
+	// once).
+	StartDelayInMinutes int
+	// ContactMethod is the method to notify through: a reference such as
+	// method.Ref() or Ref(string(ContactMethodReferenceSMS), "PABC123").
+	ContactMethod Reference
+	// Urgency is the urgency of the incidents the rule applies to.
+	Urgency Urgency
+}
+
+type notificationRuleWire struct {
+	Type                string    `json:"type"`
+	StartDelayInMinutes int       `json:"start_delay_in_minutes"`
+	ContactMethod       Reference `json:"contact_method"`
+	Urgency             Urgency   `json:"urgency"`
+}
+
+func (p *NotificationRuleParams) wire() (*notificationRuleWire, error) {
+	if p == nil {
+		return nil, required("the notification rule params", "pass a *NotificationRuleParams")
+	}
+	if p.StartDelayInMinutes < 0 {
+		return nil, fmt.Errorf("pagerduty: StartDelayInMinutes %d is negative", p.StartDelayInMinutes)
+	}
+	if err := checkRef("ContactMethod", p.ContactMethod); err != nil {
+		return nil, err
+	}
+	if p.Urgency == "" {
+		return nil, required("Urgency", "UrgencyHigh or UrgencyLow")
+	}
+	if err := oneOf("Urgency", []Urgency{p.Urgency}, UrgencyHigh, UrgencyLow); err != nil {
+		return nil, err
+	}
+	return &notificationRuleWire{Type: "assignment_notification_rule", StartDelayInMinutes: p.StartDelayInMinutes,
+		ContactMethod: refOnly(p.ContactMethod), Urgency: p.Urgency}, nil
+}
+
+// refOnly keeps the fields of a reference a write sends.
+func refOnly(r Reference) Reference { return Reference{ID: r.ID, Type: r.Type} }
+
+// ListNotificationRules returns the assignment notification rules of the
+// user with the given ID: how and when the user is told of incidents
+// assigned to them.
+//
+// OAuth scope users:contact_methods.read.
+func (s *UsersService) ListNotificationRules(ctx context.Context, userID string, opts *ListNotificationRulesOptions) ([]NotificationRule, error) {
+	path, err := expandPath("/users/{id}/notification_rules", userID)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		if opts.Urgency != "" {
+			if err := oneOf("Urgency", []Urgency{opts.Urgency}, UrgencyHigh, UrgencyLow, NotificationRuleUrgencyAll); err != nil {
+				return nil, err
+			}
+		}
+		if err := notificationRuleIncludes(opts.Includes); err != nil {
+			return nil, err
+		}
+		encodeQuery(q, opts)
+	}
+	return sliceCall[NotificationRule](ctx, s.client, path, "notification_rules", q)
+}
+
+// GetNotificationRule returns one assignment notification rule of a user.
+//
+// OAuth scope users:contact_methods.read.
+func (s *UsersService) GetNotificationRule(ctx context.Context, userID, ruleID string, opts *GetNotificationRuleOptions) (*NotificationRule, error) {
+	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		if err := notificationRuleIncludes(opts.Includes); err != nil {
+			return nil, err
+		}
+		encodeQuery(q, opts)
+	}
+	return objectCall[NotificationRule](ctx, s.client, &request{method: "GET", path: path, query: q}, "notification_rule")
+}
+
+// CreateNotificationRule adds an assignment notification rule to the user
+// with the given ID and returns it.
+//
+// OAuth scope users:contact_methods.write.
+func (s *UsersService) CreateNotificationRule(ctx context.Context, userID string, p *NotificationRuleParams) (*NotificationRule, error) {
+	path, err := expandPath("/users/{id}/notification_rules", userID)
+	if err != nil {
+		return nil, err
+	}
+	w, err := p.wire()
+	if err != nil {
+		return nil, err
+	}
+	body := map[string]any{"notification_rule": w}
+	return objectCall[NotificationRule](ctx, s.client, &request{method: "POST", path: path, body: body}, "notification_rule")
+}
+
+// UpdateNotificationRule replaces an assignment notification rule of a
+// user with p and returns it as it is now.
+//
+// OAuth scope users:contact_methods.write.
+func (s *UsersService) UpdateNotificationRule(ctx context.Context, userID, ruleID string, p *NotificationRuleParams) (*NotificationRule, error) {
+	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
+	if err != nil {
+		return nil, err
+	}
+	w, err := p.wire()
+	if err != nil {
+		return nil, err
+	}
+	body := map[string]any{"notification_rule": w}
+	return objectCall[NotificationRule](ctx, s.client, &request{method: "PUT", path: path, body: body}, "notification_rule")
+}
+
+// DeleteNotificationRule removes an assignment notification rule of a user.
+//
+// OAuth scope users:contact_methods.write.
+func (s *UsersService) DeleteNotificationRule(ctx context.Context, userID, ruleID string) error {
+	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
+	if err != nil {
+		return err
+	}
+	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+}
