@@ -12,6 +12,7 @@ const htmlBase = "https://pdtest.example"
 
 // rc renders model values in the REST API's JSON shapes for one request.
 type rc struct {
+	plainRC *rc // the same without expansions, for nested objects
 	st      *state
 	base    string         // REST base URL, for "self" links
 	loc     *time.Location // time zone of rendered times
@@ -31,6 +32,18 @@ func newRC(st *state, r *http.Request, loc *time.Location, include []string) *rc
 		c.include[s] = true
 	}
 	return c
+}
+
+// plain returns a renderer without include[] expansions: objects nested
+// in an expanded object stay references, so expansions never recurse.
+func (c *rc) plain() *rc {
+	if len(c.include) == 0 {
+		return c
+	}
+	if c.plainRC == nil {
+		c.plainRC = &rc{st: c.st, base: c.base, loc: c.loc, include: map[string]bool{}}
+	}
+	return c.plainRC
 }
 
 func (c *rc) ts(t time.Time) string { return t.In(c.loc).Format(time.RFC3339) }
@@ -143,7 +156,7 @@ func (c *rc) user(u *User) wUser {
 		JobTitle: u.JobTitle, Teams: []any{}, ContactMethods: []any{}, NotificationRules: []any{}}
 	for _, t := range c.st.teamsOfUser(u.ID) {
 		if c.include["teams"] {
-			w.Teams = append(w.Teams, c.team(t))
+			w.Teams = append(w.Teams, c.plain().team(t))
 		} else {
 			w.Teams = append(w.Teams, c.teamRef(t.ID))
 		}
@@ -311,7 +324,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 			if t.Type == "schedule" {
 				if c.include["targets"] {
 					if s := c.st.schedByID[t.ID]; s != nil {
-						wr.Targets = append(wr.Targets, c.schedule(s, nil))
+						wr.Targets = append(wr.Targets, c.plain().schedule(s, nil))
 						continue
 					}
 				}
@@ -319,7 +332,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 			} else {
 				if c.include["targets"] {
 					if u := c.st.userByID[t.ID]; u != nil {
-						wr.Targets = append(wr.Targets, c.user(u))
+						wr.Targets = append(wr.Targets, c.plain().user(u))
 						continue
 					}
 				}
@@ -331,7 +344,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 	for _, s := range c.st.services {
 		if s.EscalationPolicyID == e.ID {
 			if c.include["services"] {
-				w.Services = append(w.Services, c.service(s))
+				w.Services = append(w.Services, c.plain().service(s))
 			} else {
 				w.Services = append(w.Services, c.serviceRef(s.ID))
 			}
@@ -339,7 +352,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 	}
 	for _, id := range e.TeamIDs {
 		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-			w.Teams = append(w.Teams, c.team(t))
+			w.Teams = append(w.Teams, c.plain().team(t))
 		} else {
 			w.Teams = append(w.Teams, c.teamRef(id))
 		}
@@ -382,13 +395,13 @@ func (c *rc) service(s *Service) wService {
 		w.LastIncidentTimestamp = c.tsp(&t)
 	}
 	if e := c.st.epByID[s.EscalationPolicyID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.escalationPolicy(e)
+		w.EscalationPolicy = c.plain().escalationPolicy(e)
 	} else {
 		w.EscalationPolicy = c.epRef(s.EscalationPolicyID)
 	}
 	for _, id := range c.st.teamIDsOfService(s) {
 		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-			w.Teams = append(w.Teams, c.team(t))
+			w.Teams = append(w.Teams, c.plain().team(t))
 		} else {
 			w.Teams = append(w.Teams, c.teamRef(id))
 		}
@@ -396,7 +409,7 @@ func (c *rc) service(s *Service) wService {
 	for i := range s.Integrations {
 		in := &s.Integrations[i]
 		if c.include["integrations"] {
-			w.Integrations = append(w.Integrations, c.integration(s, in))
+			w.Integrations = append(w.Integrations, c.plain().integration(s, in))
 		} else {
 			w.Integrations = append(w.Integrations, c.integrationRef(s, in))
 		}

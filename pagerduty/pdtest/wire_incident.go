@@ -58,7 +58,7 @@ type wAction struct {
 func (c *rc) assignee(id string) any {
 	if c.include["assignees"] || c.include["users"] {
 		if u := c.st.userByID[id]; u != nil {
-			return c.user(u)
+			return c.plain().user(u)
 		}
 	}
 	return c.userRef(id)
@@ -76,12 +76,12 @@ func (c *rc) incident(inc *Incident) wIncident {
 		w.IncidentKey = &k
 	}
 	if s := c.st.svcByID[inc.ServiceID]; s != nil && c.include["services"] {
-		w.Service = c.service(s)
+		w.Service = c.plain().service(s)
 	} else {
 		w.Service = c.serviceRef(inc.ServiceID)
 	}
 	if e := c.st.epByID[inc.EscalationPolicyID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.escalationPolicy(e)
+		w.EscalationPolicy = c.plain().escalationPolicy(e)
 	} else {
 		w.EscalationPolicy = c.epRef(inc.EscalationPolicyID)
 	}
@@ -96,7 +96,7 @@ func (c *rc) incident(inc *Incident) wIncident {
 		case c.include["acknowledgers"] || c.include["users"]:
 			who = c.assignee(a.By.ID)
 			if u := c.st.userByID[a.By.ID]; u != nil {
-				who = c.user(u)
+				who = c.plain().user(u)
 			}
 		default:
 			who = c.userRef(a.By.ID)
@@ -107,14 +107,14 @@ func (c *rc) incident(inc *Incident) wIncident {
 	case inc.LastStatusChangeBy.Type == "":
 		w.LastStatusChangeBy = c.serviceRef(inc.ServiceID)
 	case c.include["agents"] && inc.LastStatusChangeBy.Type == "user" && c.st.userByID[inc.LastStatusChangeBy.ID] != nil:
-		w.LastStatusChangeBy = c.user(c.st.userByID[inc.LastStatusChangeBy.ID])
+		w.LastStatusChangeBy = c.plain().user(c.st.userByID[inc.LastStatusChangeBy.ID])
 	default:
 		w.LastStatusChangeBy = c.agentRef(inc.LastStatusChangeBy)
 	}
 	if s := c.st.svcByID[inc.ServiceID]; s != nil {
 		for _, id := range c.st.teamIDsOfService(s) {
 			if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-				w.Teams = append(w.Teams, c.team(t))
+				w.Teams = append(w.Teams, c.plain().team(t))
 			} else {
 				w.Teams = append(w.Teams, c.teamRef(id))
 			}
@@ -123,7 +123,7 @@ func (c *rc) incident(inc *Incident) wIncident {
 	for i := range inc.LogEntries {
 		if le := &inc.LogEntries[i]; le.Type == LogTrigger {
 			if c.include["first_trigger_log_entries"] {
-				w.FirstTriggerLogEntry = c.logEntry(inc, le)
+				w.FirstTriggerLogEntry = c.plain().logEntry(inc, le)
 			} else {
 				w.FirstTriggerLogEntry = c.ref(le.Type+"_reference", "log_entries", le.ID, logSummary(le))
 			}
@@ -214,19 +214,19 @@ func (c *rc) logEntry(inc *Incident, le *LogEntry) wLogEntry {
 		CreatedAt: c.ts(le.CreatedAt), Agent: c.agentRef(le.Agent), Channel: wChannel{Type: orDefault(le.Channel, "api")},
 		Teams: []any{}, Contexts: []any{}, Note: le.Note, EscalationLevel: le.EscalationLevel}
 	if s := c.st.svcByID[inc.ServiceID]; s != nil && c.include["services"] {
-		w.Service = c.service(s)
+		w.Service = c.plain().service(s)
 	} else {
 		w.Service = c.serviceRef(inc.ServiceID)
 	}
 	if c.include["incidents"] {
-		w.Incident = c.incident(inc)
+		w.Incident = c.plain().incident(inc)
 	} else {
 		w.Incident = c.incidentRef(inc)
 	}
 	if s := c.st.svcByID[inc.ServiceID]; s != nil {
 		for _, id := range c.st.teamIDsOfService(s) {
 			if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-				w.Teams = append(w.Teams, c.team(t))
+				w.Teams = append(w.Teams, c.plain().team(t))
 			} else {
 				w.Teams = append(w.Teams, c.teamRef(id))
 			}

@@ -141,7 +141,7 @@ func (c *rc) override(o *Override) wOverride {
 type wOncall struct {
 	EscalationPolicy any     `json:"escalation_policy"`
 	EscalationLevel  int     `json:"escalation_level"`
-	Schedule         any     `json:"schedule"`
+	Schedule         any     `json:"schedule,omitempty"`
 	User             any     `json:"user"`
 	Start            *string `json:"start,omitempty"`
 	End              *string `json:"end,omitempty"`
@@ -160,18 +160,18 @@ type oncall struct {
 func (c *rc) oncall(o oncall) wOncall {
 	w := wOncall{EscalationLevel: o.level}
 	if e := c.st.epByID[o.epID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.escalationPolicy(e)
+		w.EscalationPolicy = c.plain().escalationPolicy(e)
 	} else {
 		w.EscalationPolicy = c.epRef(o.epID)
 	}
 	if u := c.st.userByID[o.userID]; u != nil && c.include["users"] {
-		w.User = c.user(u)
+		w.User = c.plain().user(u)
 	} else {
 		w.User = c.userRef(o.userID)
 	}
 	if o.scheduleID != "" {
 		if s := c.st.schedByID[o.scheduleID]; s != nil && c.include["schedules"] {
-			w.Schedule = c.schedule(s, nil)
+			w.Schedule = c.plain().schedule(s, nil)
 		} else {
 			w.Schedule = c.scheduleRef(o.scheduleID)
 		}
