@@ -1,37 +1,62 @@
 #!/usr/bin/env bash
-# Start or stop a local mock of PagerDuty's REST API, built by Stoplight Prism
-# from PagerDuty's published OpenAPI description. The mock validates every
-# request and answers with the description's examples; cassettes are recorded
-# against it (see scripts/record.sh).
+# Start or stop a local mock of PagerDuty's API, built by Stoplight Prism from
+# PagerDuty's published OpenAPI descriptions. The mock validates every request
+# and answers with the descriptions' examples; cassettes are recorded against
+# it (see scripts/record.sh).
 #
-#   scripts/prism.sh          install Prism if needed, start it, print its pid
-#   scripts/prism.sh stop     stop the mock started here
-#   scripts/prism.sh status   say whether it is running
+#   scripts/prism.sh [start] [rest|events]   install Prism if needed, start the mock, print its pid
+#   scripts/prism.sh stop [rest|events]      stop the mock started here
+#   scripts/prism.sh status [rest|events]    say whether it answers
+#
+# rest (the default) mocks the REST API v2 on 127.0.0.1:4010; events mocks the
+# Events API v2 on 127.0.0.1:4011, at its root (the description's /v2 prefix
+# is not served). When something already answers on the port, it is reused
+# and left alone.
 #
 # Environment:
-#   PAGERDUTY_OPENAPI   the description to mock (default ../shared/pagerduty-api/rest-v2.openapi.json
-#                       relative to the module root)
-#   PRISM_PORT          port on 127.0.0.1 (default 4010)
-#   PRISM_WAIT          seconds to wait for it to answer (default 60)
+#   PAGERDUTY_OPENAPI   REST description (default ../shared/pagerduty-api/rest-v2.openapi.json
+#                       relative to the module root); events-v2.openapi.json is expected beside it
+#   PRISM_PORT          port of the REST mock (default 4010)
+#   PRISM_EVENTS_PORT   port of the Events mock (default 4011)
+#   PRISM_WAIT          seconds to wait for the mock to answer (default 60)
 set -euo pipefail
 
 PRISM_VERSION=5.14.2
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="$root/.cache/prism"
-port="${PRISM_PORT:-4010}"
-pidfile="$cache/prism-$port.pid"
-logfile="$cache/prism-$port.log"
-spec="${PAGERDUTY_OPENAPI:-$root/../shared/pagerduty-api/rest-v2.openapi.json}"
+rest_spec="${PAGERDUTY_OPENAPI:-$root/../shared/pagerduty-api/rest-v2.openapi.json}"
 
 die() { echo "prism.sh: $*" >&2; exit 1; }
 
-running() { [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+cmd="${1:-start}"
+api="${2:-rest}"
+case "$cmd" in rest | events) api="$cmd"; cmd=start ;; esac
+case "$api" in
+rest)
+	port="${PRISM_PORT:-4010}"
+	spec="$rest_spec"
+	probe=(-X GET "/abilities")
+	;;
+events)
+	port="${PRISM_EVENTS_PORT:-4011}"
+	spec="$(dirname "$rest_spec")/events-v2.openapi.json"
+	probe=(-X POST "/enqueue")
+	;;
+*) die "unknown API $api: use rest or events" ;;
+esac
+pidfile="$cache/prism-$port.pid"
+logfile="$cache/prism-$port.log"
+
+ours() { [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 answers() {
-	# Any HTTP answer (even a 4xx for a missing token) means it is up.
-	curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/abilities" \
-		-H 'Accept: application/vnd.pagerduty+json;version=2' \
-		-H 'Content-Type: application/json' | grep -qv '^000$'
+	# Any HTTP answer, even a 4xx for an incomplete request, means it is up.
+	local code
+	code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${probe[0]}" "${probe[1]}" \
+		"http://127.0.0.1:$port${probe[2]}" \
+		-H 'Accept: application/vnd.pagerduty+json;version=2, application/json' \
+		-H 'Content-Type: application/json' || true)"
+	[[ -n "$code" && "$code" != "000" ]]
 }
 
 install() {
@@ -47,14 +72,18 @@ install() {
 
 start() {
 	[[ -f "$spec" ]] || die "OpenAPI description not found at $spec (set PAGERDUTY_OPENAPI)"
-	if running; then
+	if ours; then
 		cat "$pidfile"
+		return
+	fi
+	if answers; then
+		echo "prism.sh: something already answers on 127.0.0.1:$port; using it" >&2
 		return
 	fi
 	install
 	mkdir -p "$cache"
-	# setsid puts Prism in its own process group, so stop can end it and
-	# the node processes it spawns, and nothing else.
+	# setsid gives Prism its own process group, so stop ends it and the
+	# node processes it spawns, and nothing else.
 	setsid "$cache/node_modules/.bin/prism" mock -h 127.0.0.1 -p "$port" "$spec" >"$logfile" 2>&1 </dev/null &
 	echo $! >"$pidfile"
 	local wait="${PRISM_WAIT:-60}"
@@ -63,7 +92,11 @@ start() {
 			cat "$pidfile"
 			return
 		fi
-		running || { tail -n 20 "$logfile" >&2; rm -f "$pidfile"; die "Prism exited; log above"; }
+		if ! ours; then
+			tail -n 20 "$logfile" >&2
+			rm -f "$pidfile"
+			die "Prism exited; its log is above"
+		fi
 		sleep 0.25
 	done
 	stop
@@ -72,7 +105,7 @@ start() {
 
 stop() {
 	if ! [[ -f "$pidfile" ]]; then
-		echo "prism.sh: not running (no $pidfile)" >&2
+		echo "prism.sh: no $api mock was started here on port $port" >&2
 		return
 	fi
 	local pid
@@ -87,11 +120,18 @@ stop() {
 	rm -f "$pidfile"
 }
 
-case "${1:-start}" in
+case "$cmd" in
 start) start ;;
 stop) stop ;;
 status)
-	if running; then echo "running, pid $(cat "$pidfile"), http://127.0.0.1:$port"; else echo "not running"; exit 1; fi
+	if ours; then
+		echo "$api mock running, pid $(cat "$pidfile"), http://127.0.0.1:$port"
+	elif answers; then
+		echo "something (not started here) answers on http://127.0.0.1:$port"
+	else
+		echo "$api mock not running"
+		exit 1
+	fi
 	;;
-*) die "unknown command ${1}: use start, stop or status" ;;
+*) die "unknown command $cmd: use start, stop or status" ;;
 esac

@@ -2,6 +2,7 @@ package cassette
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -112,6 +113,9 @@ func New(t testing.TB, name string, opts ...Option) *Cassette {
 
 func (c *Cassette) startRecording(cfg config) error {
 	base := firstNonEmpty(cfg.baseURL, os.Getenv(EnvRecordBaseURL), DefaultRecordBaseURL)
+	if cfg.events {
+		base = firstNonEmpty(cfg.baseURL, os.Getenv(EnvRecordEventsBaseURL), DefaultRecordEventsBaseURL)
+	}
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("record base URL %q is not accepted: want an absolute http or https URL such as %s", base, DefaultRecordBaseURL)
@@ -119,16 +123,19 @@ func (c *Cassette) startRecording(cfg config) error {
 	c.baseURL = strings.TrimSuffix(base, "/")
 	c.token = firstNonEmpty(cfg.token, os.Getenv(EnvToken), DefaultRecordToken)
 
-	real := cfg.realTransport
-	if real == nil {
+	rt := cfg.realTransport
+	if rt == nil {
 		tr := http.DefaultTransport.(*http.Transport).Clone()
 		c.t.Cleanup(tr.CloseIdleConnections)
-		real = tr
+		rt = tr
+	}
+	if cfg.events && isLoopback(u.Hostname()) {
+		rt = stripPrefix{prefix: eventsBasePath, next: rt}
 	}
 	rec, err := recorder.NewWithOptions(&recorder.Options{
 		CassetteName:       c.fileStem(),
 		Mode:               recorder.ModeRecordOnly,
-		RealTransport:      real,
+		RealTransport:      rt,
 		SkipRequestLatency: true,
 	})
 	if err != nil {
@@ -282,6 +289,35 @@ const (
 	EventsHost = "https://events.pagerduty.com"
 )
 
+// eventsBasePath is the path of the Events API's server URL.
+const eventsBasePath = "/v2"
+
 func isEventsPath(p string) bool {
-	return p == "/v2/enqueue" || p == "/v2/change/enqueue"
+	return p == eventsBasePath+"/enqueue" || p == eventsBasePath+"/change/enqueue"
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// stripPrefix removes a path prefix before a request reaches a mock that
+// serves the description's paths at its root.
+type stripPrefix struct {
+	prefix string
+	next   http.RoundTripper
+}
+
+func (s stripPrefix) RoundTrip(req *http.Request) (*http.Response, error) {
+	rest, ok := strings.CutPrefix(req.URL.Path, s.prefix+"/")
+	if !ok {
+		return s.next.RoundTrip(req)
+	}
+	r := req.Clone(req.Context())
+	r.URL.Path = "/" + rest
+	r.URL.RawPath = ""
+	return s.next.RoundTrip(r)
 }

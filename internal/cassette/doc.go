@@ -45,19 +45,28 @@
 //
 //	scripts/record.sh ./pagerduty -run '^TestListIncidents$'
 //
-// starts the mock (scripts/prism.sh) on http://127.0.0.1:4010, runs the tests
-// with PDKIT_RECORD=1, stops the mock and scans the cassettes for anything
-// that looks like a credential. To record against PagerDuty itself:
+// starts the mocks (scripts/prism.sh) of the REST API on
+// http://127.0.0.1:4010 and of the Events API on http://127.0.0.1:4011, runs
+// the tests with PDKIT_RECORD=1, stops the mocks it started and scans the
+// cassettes for anything that looks like a credential. To record against
+// PagerDuty itself:
 //
 //	PDKIT_RECORD_BASE_URL=https://api.pagerduty.com PAGERDUTY_API_TOKEN=... \
 //		scripts/record.sh ./pagerduty -run '^TestListIncidents$'
 //
 // The environment variables:
 //
-//	PDKIT_RECORD=1          record instead of replay (0, false or unset: replay)
-//	PDKIT_RECORD_BASE_URL   server to record against (default http://127.0.0.1:4010)
-//	PAGERDUTY_API_TOKEN     token used while recording (default a dummy token,
-//	                        which the mock accepts)
+//	PDKIT_RECORD=1                 record instead of replay (0, false or unset: replay)
+//	PDKIT_RECORD_BASE_URL          REST server to record against (default http://127.0.0.1:4010)
+//	PDKIT_RECORD_EVENTS_BASE_URL   Events API server, for cassettes opened with EventsAPI()
+//	                               (default http://127.0.0.1:4011)
+//	PAGERDUTY_API_TOKEN            token used while recording (default a dummy token,
+//	                               which the mock accepts)
+//
+// A test of the Events API client opens its cassette with [EventsAPI]: the
+// mock serves the Events description at its root while PagerDuty serves it
+// under /v2, and the option bridges the two when recording against a mock on
+// the loopback interface.
 //
 // A recording overwrites the cassette only when the test passes. Before it is
 // written, every secret is replaced by [Redacted]: the Authorization,

@@ -9,6 +9,9 @@ const (
 	// EnvRecordBaseURL is the server recorded against; it defaults to
 	// [DefaultRecordBaseURL], the local mock of PagerDuty's API description.
 	EnvRecordBaseURL = "PDKIT_RECORD_BASE_URL"
+	// EnvRecordEventsBaseURL is the server that cassettes opened with
+	// [EventsAPI] record against; it defaults to [DefaultRecordEventsBaseURL].
+	EnvRecordEventsBaseURL = "PDKIT_RECORD_EVENTS_BASE_URL"
 	// EnvToken holds the API token used while recording. Any value works
 	// against the mock; it is never written to a cassette.
 	EnvToken = "PAGERDUTY_API_TOKEN"
@@ -17,6 +20,9 @@ const (
 const (
 	// DefaultRecordBaseURL is where scripts/prism.sh starts the mock.
 	DefaultRecordBaseURL = "http://127.0.0.1:4010"
+	// DefaultRecordEventsBaseURL is where scripts/prism.sh starts the mock of
+	// the Events API description.
+	DefaultRecordEventsBaseURL = "http://127.0.0.1:4011"
 	// DefaultRecordToken is the token used while recording when
 	// PAGERDUTY_API_TOKEN is unset: good enough for the mock.
 	DefaultRecordToken = "pdkit-mock-token"
@@ -38,6 +44,7 @@ type config struct {
 	baseURL       string
 	token         string
 	realTransport http.RoundTripper
+	events        bool
 }
 
 // InDir keeps the cassette file in dir instead of the module's cassettes/
@@ -68,4 +75,14 @@ func WithRecordToken(token string) Option {
 // clone of [http.DefaultTransport].
 func WithRealTransport(rt http.RoundTripper) Option {
 	return func(c *config) { c.realTransport = rt }
+}
+
+// EventsAPI records against the Events API (PDKIT_RECORD_EVENTS_BASE_URL,
+// by default the local mock of its description on port 4011) instead of the
+// REST API. The Events description's paths live under /v2 on
+// events.pagerduty.com but at the root of a mock, so when the server is on
+// the loopback interface the /v2 prefix is removed from the path sent; the
+// cassette keeps the path the client used. It has no effect when replaying.
+func EventsAPI() Option {
+	return func(c *config) { c.events = true }
 }
