@@ -19,7 +19,7 @@ type listIncidentsIn struct {
 	Priorities []string `json:"priorities,omitempty" jsonschema:"maxItems=10,uniqueItems=true" jsonschema_description:"Keep incidents with these priorities, by name (P1) or ID."`
 	Since      string   `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Keep incidents created at or after this time: RFC 3339 (2026-01-31T14:00:00Z), a date (2026-01-31), or a duration back from now (30m, 2h, 7d)."`
 	Until      string   `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Keep incidents created before this time, in the same forms as since."`
-	Limit      int      `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100,default=25" jsonschema_description:"How many incidents to return (1 to 100)."`
+	Limit      int      `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many incidents to return, 1 to 100 (default 25)."`
 	Cursor     string   `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
 }
 

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	gschema "github.com/google/jsonschema-go/jsonschema"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/pdkit/pdkit/pagerduty"
@@ -44,8 +45,10 @@ type Registry struct {
 }
 
 type entry struct {
-	tool serverTool
-	def  *mcp.Tool
+	tool     serverTool
+	def      *mcp.Tool
+	schema   *gschema.Schema
+	resolved *gschema.Resolved
 }
 
 // New returns a registry whose tools call PagerDuty through client.
@@ -83,7 +86,7 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 			return nil, fmt.Errorf("mcptools: two tools are named %q", s.name)
 		}
 		seen[s.name] = true
-		schema, err := inputSchema(t.inputType())
+		schema, resolved, err := inputSchema(t.inputType())
 		if err != nil {
 			return nil, fmt.Errorf("mcptools: tool %s: %w", s.name, err)
 		}
@@ -94,7 +97,7 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 			InputSchema: schema,
 			Annotations: s.annotations(),
 		}
-		r.tools = append(r.tools, entry{tool: t, def: def})
+		r.tools = append(r.tools, entry{tool: t, def: def, schema: schema, resolved: resolved})
 	}
 	slices.SortFunc(r.tools, func(a, b entry) int {
 		if a.def.Name < b.def.Name {
@@ -135,8 +138,9 @@ func (r *Registry) Tools(f Filter) ([]ToolInfo, error) {
 	return out, nil
 }
 
-// Definitions returns a copy of the MCP definitions of the tools f
-// chooses, as tools/list shows them.
+// Definitions returns the MCP definitions of the tools f chooses, as
+// tools/list shows them. Each is a copy of the registry's, sharing its
+// input schema and annotations: read them, do not change them.
 func (r *Registry) Definitions(f Filter) ([]*mcp.Tool, error) {
 	chosen, err := r.choose(f)
 	if err != nil {
@@ -155,9 +159,7 @@ func (r *Registry) Definitions(f Filter) ([]*mcp.Tool, error) {
 // name, or a write tool asked for while writes are off): the error lists
 // the names accepted.
 //
-// Each mount resolves the precomputed input schema; a host that builds a
-// new server per request should set mcp.ServerOptions.SchemaCache so that
-// this happens once.
+// Mounting is cheap: the schemas were computed and resolved once, by New.
 func (r *Registry) Register(server *mcp.Server, f Filter) ([]string, error) {
 	if server == nil {
 		return nil, errors.New("mcptools: Register: the server is nil")
@@ -168,7 +170,7 @@ func (r *Registry) Register(server *mcp.Server, f Filter) ([]string, error) {
 	}
 	names := make([]string, len(chosen))
 	for i, e := range chosen {
-		e.tool.mount(server, e.def, r)
+		e.tool.mount(server, &e, r)
 		names[i] = e.def.Name
 	}
 	return names, nil

@@ -12,10 +12,11 @@ import (
 )
 
 // inputSchema derives the JSON Schema of a tool's input struct from its
-// tags (invopop/jsonschema), converts it to the schema type the MCP SDK
-// validates with, and checks that it is flat. It runs once per tool, when
-// the registry is built.
-func inputSchema(t reflect.Type) (*gschema.Schema, error) {
+// tags (invopop/jsonschema), converts it to the schema type of
+// google/jsonschema-go that the MCP SDK speaks, checks that it is flat, and
+// resolves it for validation. It runs once per tool, when the registry is
+// built.
+func inputSchema(t reflect.Type) (*gschema.Schema, *gschema.Resolved, error) {
 	r := &jsonschema.Reflector{
 		Anonymous:                  true,
 		DoNotReference:             true,
@@ -26,19 +27,24 @@ func inputSchema(t reflect.Type) (*gschema.Schema, error) {
 	s.Version = "" // the SDK speaks draft 2020-12; the keyword only adds bytes
 	b, err := json.Marshal(s)
 	if err != nil {
-		return nil, fmt.Errorf("encoding the schema of %s: %w", t, err)
+		return nil, nil, fmt.Errorf("encoding the schema of %s: %w", t, err)
 	}
 	var out gschema.Schema
 	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, fmt.Errorf("converting the schema of %s: %w", t, err)
+		return nil, nil, fmt.Errorf("converting the schema of %s: %w", t, err)
 	}
 	if err := checkFlat(&out); err != nil {
-		return nil, fmt.Errorf("the schema of %s: %w", t, err)
+		return nil, nil, fmt.Errorf("the schema of %s: %w", t, err)
 	}
-	if _, err := out.Resolve(&gschema.ResolveOptions{ValidateDefaults: true}); err != nil {
-		return nil, fmt.Errorf("the schema of %s does not resolve: %w", t, err)
+	if out.Properties == nil {
+		// Some clients want "properties" even when there are none.
+		out.Properties = map[string]*gschema.Schema{}
 	}
-	return &out, nil
+	resolved, err := out.Resolve(&gschema.ResolveOptions{ValidateDefaults: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("the schema of %s does not resolve: %w", t, err)
+	}
+	return &out, resolved, nil
 }
 
 // checkFlat reports why s is not a flat tool input: an object whose
@@ -72,6 +78,12 @@ func checkFlat(s *gschema.Schema) error {
 		}
 		if len(p.AnyOf)+len(p.OneOf)+len(p.AllOf) > 0 {
 			return fmt.Errorf("property %q uses anyOf, oneOf or allOf", name)
+		}
+		if p.Default != nil {
+			// Handlers apply defaults and descriptions state them: a schema
+			// default would not be applied (and go-sdk v1.8.0's own
+			// validation panics applying one to "arguments": null).
+			return fmt.Errorf("property %q has a default: state it in the description and apply it in the handler", name)
 		}
 		if strings.TrimSpace(p.Description) == "" {
 			return fmt.Errorf("property %q has no description", name)

@@ -2,6 +2,7 @@ package mcptools
 
 import (
 	"context"
+	"encoding/json"
 	"reflect"
 	"time"
 
@@ -62,21 +63,32 @@ type tool[In any, Out texter] struct {
 type serverTool interface {
 	info() *spec
 	inputType() reflect.Type
-	mount(s *mcp.Server, def *mcp.Tool, r *Registry)
+	mount(s *mcp.Server, e *entry, r *Registry)
 }
 
 func (t *tool[In, Out]) info() *spec { return &t.spec }
 
 func (t *tool[In, Out]) inputType() reflect.Type { return reflect.TypeFor[In]() }
 
-// mount adds the tool to s with its precomputed definition. The SDK
-// validates arguments against def.InputSchema before the handler runs.
-func (t *tool[In, Out]) mount(s *mcp.Server, def *mcp.Tool, r *Registry) {
-	mcp.AddTool(s, def, func(ctx context.Context, req *mcp.CallToolRequest, in In) (*mcp.CallToolResult, any, error) {
+// mount adds the tool to s with its precomputed definition. Arguments are
+// checked against the schema resolved once in New, before the handler runs;
+// a bad argument is a tool error, never a protocol error.
+func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
+	s.AddTool(e.def, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		start := time.Now()
-		res := r.run(ctx, t, req, func(c *call) (texter, error) { return t.handler(ctx, c, in) })
+		var raw json.RawMessage
+		if req != nil && req.Params != nil {
+			raw = req.Params.Arguments
+		}
+		var in In
+		var res *mcp.CallToolResult
+		if err := decodeArgs(raw, e.schema, e.resolved, &in); err != nil {
+			res = errorResult(err.Error())
+		} else {
+			res = r.run(ctx, t, req, func(c *call) (texter, error) { return t.handler(ctx, c, in) })
+		}
 		r.logCall(ctx, t.name, start, res)
-		return res, nil, nil
+		return res, nil
 	})
 }
 
