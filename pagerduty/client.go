@@ -23,39 +23,127 @@ import (
 type Client struct {
 	// Abilities lists the account's abilities (features of its plan).
 	Abilities *AbilitiesService
+	// Addons reads and changes add-ons: custom pages embedded in the PagerDuty
+	// web app.
+	Addons *AddonsService
+	// AlertGroupingSettings reads and changes alert grouping settings: how
+	// alerts of services are grouped into incidents.
+	AlertGroupingSettings *AlertGroupingSettingsService
+	// Analytics reads aggregated metrics and raw data about incidents, services,
+	// teams, escalation policies, responders and users.
+	Analytics *AnalyticsService
+	// Audit reads the account's audit trail.
+	Audit *AuditService
+	// AutomationActions reads and changes automation actions, their runners, and
+	// invokes them.
+	AutomationActions *AutomationActionsService
+	// BusinessServices reads and changes business services, their subscribers,
+	// priority thresholds and impacts.
+	BusinessServices *BusinessServicesService
 	// ChangeEvents reads and sends change events (deploys, config changes).
 	ChangeEvents *ChangeEventsService
+	// Enrichment reads and changes event enrichments, enrichment integrations
+	// (ServiceNow) and enrichment schemas.
+	Enrichment *EnrichmentService
 	// EscalationPolicies reads and changes escalation policies.
 	EscalationPolicies *EscalationPoliciesService
-	// Incidents reads and changes incidents, their notes, alerts, responders
-	// and status updates.
+	// EventOrchestrations reads and changes event orchestrations: their global,
+	// router, service and unrouted rules, integrations and cache variables.
+	EventOrchestrations *EventOrchestrationsService
+	// ExtensionSchemas reads the extension schemas: the kinds of extensions
+	// (vendors' outbound integrations) the account can add.
+	ExtensionSchemas *ExtensionSchemasService
+	// Extensions reads and changes extensions: outbound integrations attached to
+	// services.
+	Extensions *ExtensionsService
+	// IPAllowLists reads and changes the IP allow lists that restrict where the
+	// account can be reached from.
+	IPAllowLists *IPAllowListsService
+	// IncidentCustomFields reads and changes the account's incident custom
+	// fields and their options.
+	IncidentCustomFields *IncidentCustomFieldsService
+	// IncidentTypes reads and changes incident types and their custom fields.
+	IncidentTypes *IncidentTypesService
+	// IncidentWorkflows reads and changes incident workflows, their actions and
+	// triggers, and starts workflow instances.
+	IncidentWorkflows *IncidentWorkflowsService
+	// Incidents reads and changes incidents, their notes, alerts, responders and
+	// status updates.
 	Incidents *IncidentsService
+	// Licenses reads the account's licenses and their allocation to users.
+	Licenses *LicensesService
 	// LogEntries reads the account's log entries.
 	LogEntries *LogEntriesService
 	// MaintenanceWindows reads and changes maintenance windows.
 	MaintenanceWindows *MaintenanceWindowsService
+	// Notifications reads the notifications PagerDuty sent over a window.
+	Notifications *NotificationsService
+	// OAuthDelegations revokes OAuth delegations (app authorizations) and
+	// reports on revocations.
+	OAuthDelegations *OAuthDelegationsService
 	// OnCalls lists who is on call, when, and for which escalation policy.
 	OnCalls *OnCallsService
+	// PausedIncidentReports reads reports on incidents whose notifications
+	// auto-pause held back.
+	PausedIncidentReports *PausedIncidentReportsService
 	// Priorities lists the account's incident priorities.
 	Priorities *PrioritiesService
+	// Recommendations reads, accepts and dismisses recommended event
+	// orchestration rules.
+	Recommendations *RecommendationsService
+	// Rulesets reads and changes rulesets and their event rules (the
+	// predecessors of event orchestrations).
+	Rulesets *RulesetsService
+	// SREAgent reads and changes the memories of PagerDuty's SRE agent.
+	SREAgent *SREAgentService
 	// Schedules reads and changes on-call schedules and their overrides.
 	Schedules *SchedulesService
 	// SchedulesV3 reads and changes schedules through the v3 schedules API
 	// (rotations, events, custom shifts).
 	SchedulesV3 *SchedulesV3Service
+	// ServiceCustomFields reads and changes service custom fields, their
+	// options, and the values services hold.
+	ServiceCustomFields *ServiceCustomFieldsService
+	// ServiceDependencies reads and changes the dependencies between business
+	// and technical services.
+	ServiceDependencies *ServiceDependenciesService
 	// Services reads and changes services and their integrations.
 	Services *ServicesService
+	// SessionConfigurations reads and changes the account's session timeout
+	// configuration.
+	SessionConfigurations *SessionConfigurationsService
+	// Standards reads the service standards and how services score against them.
+	Standards *StandardsService
+	// StatusDashboards reads status dashboards and the impacts they show.
+	StatusDashboards *StatusDashboardsService
+	// StatusPages reads and changes status pages: their posts, post updates,
+	// postmortems, impacts, severities, statuses and subscriptions.
+	StatusPages *StatusPagesService
+	// Tags reads and changes tags and the users, teams and escalation policies
+	// they are attached to.
+	Tags *TagsService
 	// Teams reads and changes teams and their members.
 	Teams *TeamsService
+	// Templates reads, changes and renders message templates (status update and
+	// notification templates).
+	Templates *TemplatesService
 	// Users reads and changes users, their contact methods and notification
 	// rules.
 	Users *UsersService
-
-	base    string
-	region  Region
-	from    string
-	http    *retryablehttp.Client
-	limiter *httpcore.Limiter
+	// Vendors reads the vendors (monitoring tools) that integrations can be made
+	// for.
+	Vendors *VendorsService
+	// WebhookSubscriptions reads and changes webhook (v3) subscriptions, and
+	// sends test pings.
+	WebhookSubscriptions *WebhookSubscriptionsService
+	// WorkflowIntegrations reads and changes workflow integrations and their
+	// connections, used by incident workflow actions.
+	WorkflowIntegrations *WorkflowIntegrationsService
+	base                 string
+	region               Region
+	from                 string
+	http                 *retryablehttp.Client
+	limiter              *httpcore.Limiter
 }
 
 // service is what every area of the API shares: the client.
@@ -120,18 +208,50 @@ func NewClient(opts ...Option) (*Client, error) {
 
 	s := &service{client: c}
 	c.Abilities = (*AbilitiesService)(s)
+	c.Addons = (*AddonsService)(s)
+	c.AlertGroupingSettings = (*AlertGroupingSettingsService)(s)
+	c.Analytics = (*AnalyticsService)(s)
+	c.Audit = (*AuditService)(s)
+	c.AutomationActions = (*AutomationActionsService)(s)
+	c.BusinessServices = (*BusinessServicesService)(s)
 	c.ChangeEvents = (*ChangeEventsService)(s)
+	c.Enrichment = (*EnrichmentService)(s)
 	c.EscalationPolicies = (*EscalationPoliciesService)(s)
+	c.EventOrchestrations = (*EventOrchestrationsService)(s)
+	c.ExtensionSchemas = (*ExtensionSchemasService)(s)
+	c.Extensions = (*ExtensionsService)(s)
+	c.IPAllowLists = (*IPAllowListsService)(s)
+	c.IncidentCustomFields = (*IncidentCustomFieldsService)(s)
+	c.IncidentTypes = (*IncidentTypesService)(s)
+	c.IncidentWorkflows = (*IncidentWorkflowsService)(s)
 	c.Incidents = (*IncidentsService)(s)
+	c.Licenses = (*LicensesService)(s)
 	c.LogEntries = (*LogEntriesService)(s)
 	c.MaintenanceWindows = (*MaintenanceWindowsService)(s)
+	c.Notifications = (*NotificationsService)(s)
+	c.OAuthDelegations = (*OAuthDelegationsService)(s)
 	c.OnCalls = (*OnCallsService)(s)
+	c.PausedIncidentReports = (*PausedIncidentReportsService)(s)
 	c.Priorities = (*PrioritiesService)(s)
+	c.Recommendations = (*RecommendationsService)(s)
+	c.Rulesets = (*RulesetsService)(s)
+	c.SREAgent = (*SREAgentService)(s)
 	c.Schedules = (*SchedulesService)(s)
 	c.SchedulesV3 = (*SchedulesV3Service)(s)
+	c.ServiceCustomFields = (*ServiceCustomFieldsService)(s)
+	c.ServiceDependencies = (*ServiceDependenciesService)(s)
 	c.Services = (*ServicesService)(s)
+	c.SessionConfigurations = (*SessionConfigurationsService)(s)
+	c.Standards = (*StandardsService)(s)
+	c.StatusDashboards = (*StatusDashboardsService)(s)
+	c.StatusPages = (*StatusPagesService)(s)
+	c.Tags = (*TagsService)(s)
 	c.Teams = (*TeamsService)(s)
+	c.Templates = (*TemplatesService)(s)
 	c.Users = (*UsersService)(s)
+	c.Vendors = (*VendorsService)(s)
+	c.WebhookSubscriptions = (*WebhookSubscriptionsService)(s)
+	c.WorkflowIntegrations = (*WorkflowIntegrationsService)(s)
 	return c, nil
 }
 
