@@ -72,7 +72,12 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	next := hc.Transport
 	if next == nil {
-		next = http.DefaultTransport.(*http.Transport).Clone()
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		// Keep enough idle connections for SendAll's workers: the default
+		// of two per host makes a burst open and close a connection for
+		// nearly every event.
+		tr.MaxIdleConnsPerHost = maxIdlePerHost
+		next = tr
 	}
 	hc.Transport = &limitTransport{next: next}
 	c.http = httpcore.NewClient(&hc, httpcore.Policy{
@@ -181,6 +186,10 @@ func (c *Client) post(ctx context.Context, path string, key RoutingKey, body []b
 	}
 	return &Response{Status: w.Status, Message: w.Message, DedupKey: w.DedupKey}, nil
 }
+
+// maxIdlePerHost is how many idle connections to the Events API a client
+// keeps when it made its own transport.
+const maxIdlePerHost = 64
 
 // maxAnswer is how much of an answer is read: the API's answers are a few
 // hundred bytes.
