@@ -1,0 +1,90 @@
+package pagerduty
+
+import (
+	"context"
+	"fmt"
+)
+
+// FieldValue is the value of a custom field on an incident.
+type FieldValue struct {
+	ID   string `json:"id"`
+	Type string `json:"type,omitempty"`
+	// Name is the field's fixed name; DisplayName is what people see.
+	Name        string `json:"name"`
+	DisplayName string `json:"display_name,omitempty"`
+	Description string `json:"description,omitempty"`
+	// FieldType is "single_value", "single_value_fixed", "multi_value" or
+	// "multi_value_fixed".
+	FieldType string `json:"field_type,omitempty"`
+	// DataType is "boolean", "integer", "float", "string", "datetime" or
+	// "url".
+	DataType string `json:"data_type,omitempty"`
+	// Value is the field's value as JSON decodes it: a string, a float64,
+	// a bool, a []any of strings for multi-value fields, or nil when unset.
+	Value any `json:"value"`
+}
+
+// FieldValueChange sets one custom field, named by ID or by Name (one of
+// the two).
+type FieldValueChange struct {
+	ID   string `json:"id,omitempty"`
+	Name string `json:"name,omitempty"`
+	// Value is the new value: a string, a number, a bool, a []string for
+	// multi-value fields, or nil to clear the field.
+	Value any `json:"value"`
+}
+
+// SetFieldValuesParams lists the custom fields to set on an incident.
+type SetFieldValuesParams struct {
+	Values []FieldValueChange
+}
+
+// GetFieldValues returns the values of the custom fields of the incident
+// id.
+//
+// OAuth scope incidents.read.
+func (s *IncidentsService) GetFieldValues(ctx context.Context, id string) ([]FieldValue, error) {
+	path, err := expandPath("/incidents/{id}/custom_fields/values", id)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Fields []FieldValue `json:"custom_fields"`
+	}
+	if err := s.client.do(ctx, &request{method: "GET", path: path}, &out); err != nil {
+		return nil, err
+	}
+	return out.Fields, nil
+}
+
+// SetFieldValues sets custom fields of the incident id; the fields p does
+// not name keep their values. It returns the values of all the incident's
+// fields.
+//
+// OAuth scope incidents.write.
+func (s *IncidentsService) SetFieldValues(ctx context.Context, id string, p *SetFieldValuesParams) ([]FieldValue, error) {
+	path, err := expandPath("/incidents/{id}/custom_fields/values", id)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || len(p.Values) == 0 {
+		return nil, missing("Values", "at least one custom field to set")
+	}
+	for i, v := range p.Values {
+		if (v.ID == "") == (v.Name == "") {
+			return nil, fmt.Errorf("pagerduty: Values[%d]: name the field by ID or by Name, exactly one of them", i)
+		}
+		if v.ID != "" {
+			if err := ValidateID(v.ID); err != nil {
+				return nil, fmt.Errorf("Values[%d].ID: %w", i, err)
+			}
+		}
+	}
+	var out struct {
+		Fields []FieldValue `json:"custom_fields"`
+	}
+	if err := s.client.do(ctx, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": p.Values}}, &out); err != nil {
+		return nil, err
+	}
+	return out.Fields, nil
+}
