@@ -1,5 +1,304 @@
 package pagerduty
 
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
 // ChangeEventsService reads and sends change events: deploys, configuration
 // changes and other changes that may explain an incident.
 type ChangeEventsService service
+
+// ChangeEvent is a change to a system (a deploy, a configuration change, a
+// migration) that PagerDuty shows beside the incidents of its services.
+type ChangeEvent struct {
+	ID      string `json:"id,omitempty"`
+	Type    string `json:"type,omitempty"`
+	Summary string `json:"summary,omitempty"`
+	Self    string `json:"self,omitempty"`
+	HTMLURL string `json:"html_url,omitempty"`
+
+	// Timestamp is when the change happened.
+	Timestamp time.Time `json:"timestamp,omitzero"`
+	// Services are the services the change was sent to.
+	Services []Reference `json:"services,omitempty"`
+	// Integration is the integration it arrived through.
+	Integration *Reference `json:"integration,omitempty"`
+	// Source names the system where the change happened.
+	Source        string             `json:"source,omitempty"`
+	Links         []ChangeEventLink  `json:"links,omitempty"`
+	Images        []ChangeEventImage `json:"images,omitempty"`
+	CustomDetails map[string]any     `json:"custom_details,omitempty"`
+	// CorrelationReason says why a change is listed with an incident
+	// (ChangeEventsService.ListForIncident only).
+	CorrelationReason *CorrelationReason `json:"correlation_reason,omitempty"`
+}
+
+// ChangeEventLink is a link attached to a change event.
+type ChangeEventLink struct {
+	Href string `json:"href"`
+	Text string `json:"text,omitempty"`
+}
+
+// ChangeEventImage is an image attached to a change event.
+type ChangeEventImage struct {
+	Src  string `json:"src"`
+	Href string `json:"href,omitempty"`
+	Alt  string `json:"alt,omitempty"`
+}
+
+// CorrelationReason says why a change event is related to an incident:
+// "most_recent", "related_service" or "intelligent".
+type CorrelationReason struct {
+	Reason string `json:"reason"`
+}
+
+// ListChangeEventsOptions filters and pages a change event listing.
+type ListChangeEventsOptions struct {
+	ListOptions
+	// Since and Until bound the events' time.
+	Since time.Time `url:"since"`
+	Until time.Time `url:"until"`
+	// TeamIDs and IntegrationIDs keep events of these teams and
+	// integrations.
+	TeamIDs        []string `url:"team_ids[]"`
+	IntegrationIDs []string `url:"integration_ids[]"`
+}
+
+func (o *ListChangeEventsOptions) query() (url.Values, error) {
+	q := url.Values{}
+	if o == nil {
+		return q, nil
+	}
+	if err := o.ListOptions.validate(); err != nil {
+		return nil, err
+	}
+	if err := checkIDs("TeamIDs", o.TeamIDs); err != nil {
+		return nil, err
+	}
+	if err := checkIDs("IntegrationIDs", o.IntegrationIDs); err != nil {
+		return nil, err
+	}
+	if err := checkSinceUntil(o.Since, o.Until); err != nil {
+		return nil, err
+	}
+	encodeQuery(q, o)
+	stripPaging(q)
+	return q, nil
+}
+
+func (s *ChangeEventsService) list(ctx context.Context, path string, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
+	q, err := opts.query()
+	if err != nil {
+		return errSeq[ChangeEvent](err)
+	}
+	l := &offsetList[ChangeEvent]{path: path, key: "change_events", query: q}
+	if opts != nil {
+		l.limit, l.offset = opts.Limit, opts.Offset
+	}
+	return l.iterate(ctx, s.client)
+}
+
+func (s *ChangeEventsService) page(ctx context.Context, path string, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
+	q, err := opts.query()
+	if err != nil {
+		return nil, err
+	}
+	if opts != nil {
+		pageParams(q, opts.ListOptions)
+	}
+	return getPage[ChangeEvent](ctx, s.client, path, "change_events", q)
+}
+
+// List streams the account's change events that match opts, newest first.
+// Breaking out of the loop stops fetching.
+//
+// OAuth scope change_events.read.
+func (s *ChangeEventsService) List(ctx context.Context, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
+	return s.list(ctx, "/change_events", opts)
+}
+
+// ListPage returns one page of the account's change events that match
+// opts, with the pagination facts.
+//
+// OAuth scope change_events.read.
+func (s *ChangeEventsService) ListPage(ctx context.Context, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
+	return s.page(ctx, "/change_events", opts)
+}
+
+// ListForService streams the change events of the service serviceID that
+// match opts, newest first.
+//
+// OAuth scope services.read.
+func (s *ChangeEventsService) ListForService(ctx context.Context, serviceID string, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
+	path, err := expandPath("/services/{id}/change_events", serviceID)
+	if err != nil {
+		return errSeq[ChangeEvent](err)
+	}
+	return s.list(ctx, path, opts)
+}
+
+// ListForServicePage returns one page of the change events of the service
+// serviceID, with the pagination facts.
+//
+// OAuth scope services.read.
+func (s *ChangeEventsService) ListForServicePage(ctx context.Context, serviceID string, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
+	path, err := expandPath("/services/{id}/change_events", serviceID)
+	if err != nil {
+		return nil, err
+	}
+	return s.page(ctx, path, opts)
+}
+
+// ListForIncident returns the change events PagerDuty finds related to the
+// incident incidentID (the most recent ones on its service, those on
+// related services, and those its machine learning links), each with its
+// CorrelationReason. limit caps how many (zero: the API's default).
+//
+// OAuth scope incidents.read.
+func (s *ChangeEventsService) ListForIncident(ctx context.Context, incidentID string, limit int) ([]ChangeEvent, error) {
+	path, err := expandPath("/incidents/{id}/related_change_events", incidentID)
+	if err != nil {
+		return nil, err
+	}
+	if limit < 0 || limit > MaxPageSize {
+		return nil, fmt.Errorf("pagerduty: limit %d is out of range: 1 to %d (0 for the default)", limit, MaxPageSize)
+	}
+	q := url.Values{}
+	if limit > 0 {
+		q.Set("limit", strconv.Itoa(limit))
+	}
+	var out struct {
+		Events []ChangeEvent `json:"change_events"`
+	}
+	if err := s.client.do(ctx, &request{method: "GET", path: path, query: q}, &out); err != nil {
+		return nil, err
+	}
+	return out.Events, nil
+}
+
+// Get returns the change event id.
+//
+// OAuth scope change_events.read.
+func (s *ChangeEventsService) Get(ctx context.Context, id string) (*ChangeEvent, error) {
+	path, err := expandPath("/change_events/{id}", id)
+	if err != nil {
+		return nil, err
+	}
+	return changeEventAnswer(ctx, s.client, &request{method: "GET", path: path})
+}
+
+func changeEventAnswer(ctx context.Context, c *Client, r *request) (*ChangeEvent, error) {
+	var out struct {
+		Event *ChangeEvent `json:"change_event"`
+	}
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	if out.Event == nil {
+		return nil, fmt.Errorf("pagerduty: %s %s: the answer has no change_event", r.method, r.path)
+	}
+	return out.Event, nil
+}
+
+// UpdateChangeEventParams changes a change event.
+type UpdateChangeEventParams struct {
+	// Summary replaces the event's summary when set.
+	Summary string
+	// CustomDetails replaces the event's custom details; the API requires
+	// it (an empty map clears them).
+	CustomDetails map[string]any
+}
+
+// Update changes the summary or the custom details of the change event id
+// and returns it.
+//
+// OAuth scope change_events.write.
+func (s *ChangeEventsService) Update(ctx context.Context, id string, p *UpdateChangeEventParams) (*ChangeEvent, error) {
+	path, err := expandPath("/change_events/{id}", id)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil || p.CustomDetails == nil {
+		return nil, missing("CustomDetails", "the event's custom details, in full (the API requires them on every update; an empty map clears them)")
+	}
+	type wire struct {
+		Summary       string         `json:"summary,omitempty"`
+		CustomDetails map[string]any `json:"custom_details"`
+	}
+	body := map[string]wire{"change_event": {Summary: p.Summary, CustomDetails: p.CustomDetails}}
+	return changeEventAnswer(ctx, s.client, &request{method: "PUT", path: path, body: body})
+}
+
+// CreateChangeEventParams is a change event to send through the REST API.
+// The Events API (package events) sends the same events without a REST
+// credential.
+type CreateChangeEventParams struct {
+	// RoutingKey is the integration key of a Change Events integration of
+	// the service. It is a secret: it is never part of an error.
+	RoutingKey string
+	// Summary describes the change (at most 1024 characters).
+	Summary string
+	// Timestamp is when the change happened; zero means now, as PagerDuty
+	// receives it.
+	Timestamp time.Time
+	// Source names the system where the change happened.
+	Source string
+	// CustomDetails are free-form details.
+	CustomDetails map[string]any
+	Links         []ChangeEventLink
+	Images        []ChangeEventImage
+}
+
+// maxChangeSummary is the longest summary PagerDuty accepts.
+const maxChangeSummary = 1024
+
+// Create sends a change event. PagerDuty accepts it for processing (202)
+// and returns nothing; the event appears in listings shortly after. A
+// network failure after sending is an *UnknownOutcomeError, since sending
+// it again would record the change twice.
+//
+// It needs a REST credential; the OAuth scope is not documented.
+func (s *ChangeEventsService) Create(ctx context.Context, p *CreateChangeEventParams) error {
+	if p == nil || p.RoutingKey == "" {
+		return missing("RoutingKey", "the integration key of the service's Change Events integration")
+	}
+	if strings.TrimSpace(p.Summary) == "" {
+		return missing("Summary", "a description of the change")
+	}
+	if n := len(p.Summary); n > maxChangeSummary {
+		return fmt.Errorf("pagerduty: Summary is %d bytes long: at most %d are accepted", n, maxChangeSummary)
+	}
+	for i, l := range p.Links {
+		if l.Href == "" {
+			return missing(fmt.Sprintf("Links[%d].Href", i), "the link's URL")
+		}
+	}
+	for i, im := range p.Images {
+		if im.Src == "" {
+			return missing(fmt.Sprintf("Images[%d].Src", i), "the image's URL")
+		}
+	}
+	type payload struct {
+		Summary       string         `json:"summary"`
+		Timestamp     string         `json:"timestamp,omitempty"`
+		Source        string         `json:"source,omitempty"`
+		CustomDetails map[string]any `json:"custom_details,omitempty"`
+	}
+	type wire struct {
+		RoutingKey string             `json:"routing_key"`
+		Payload    payload            `json:"payload"`
+		Links      []ChangeEventLink  `json:"links,omitempty"`
+		Images     []ChangeEventImage `json:"images,omitempty"`
+	}
+	w := wire{RoutingKey: p.RoutingKey, Payload: payload{Summary: p.Summary, Source: p.Source, CustomDetails: p.CustomDetails}, Links: p.Links, Images: p.Images}
+	if !p.Timestamp.IsZero() {
+		w.Payload.Timestamp = p.Timestamp.UTC().Format(time.RFC3339Nano)
+	}
+	return s.client.do(ctx, &request{method: "POST", path: "/change_events", body: w}, nil)
+}
