@@ -64,8 +64,10 @@ func NewClient(opts ...Option) (*Client, error) {
 		c.limits = newKeyLimiters(orInt(rl.PerMinute, DefaultPerMinute), orInt(rl.Burst, DefaultBurst))
 	}
 
-	// The transport chain, outermost first: retries, then for each attempt
-	// the pacing of the event's routing key, then the caller's transport.
+	// The chain, outermost first: retries, each attempt paced by the
+	// limiter of the event's routing key (in post and PrepareRetry, outside
+	// the http.Client so that pacing never counts against its Timeout),
+	// then the pause after a 429, then the caller's transport.
 	var hc http.Client
 	if cfg.httpClient != nil {
 		hc = *cfg.httpClient
@@ -79,7 +81,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		tr.MaxIdleConnsPerHost = maxIdlePerHost
 		next = tr
 	}
-	hc.Transport = &limitTransport{next: next}
+	hc.Transport = &pauseTransport{next: next}
 	c.http = httpcore.NewClient(&hc, httpcore.Policy{
 		MaxRetries:    cfg.retry.MaxRetries,
 		MinWait:       cfg.retry.MinWait,
@@ -87,6 +89,7 @@ func NewClient(opts ...Option) (*Client, error) {
 		MaxRetryAfter: cfg.retry.MaxRetryAfter,
 		Logger:        cfg.logger,
 	})
+	c.http.PrepareRetry = func(r *http.Request) error { return wait(r.Context(), limiterOf(r.Context())) }
 	return c, nil
 }
 
@@ -157,7 +160,11 @@ func (c *Client) post(ctx context.Context, path string, key RoutingKey, body []b
 	}
 	ctx = httpcore.WithMethod(ctx, http.MethodPost)
 	ctx = httpcore.WithRetrySafe(ctx)
-	ctx = withLimiter(ctx, c.limits.get(key))
+	l := c.limits.get(key)
+	ctx = withLimiter(ctx, l)
+	if err := wait(ctx, l); err != nil {
+		return nil, fmt.Errorf("events: POST %s: %w", path, err)
+	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, c.base+path, body)
 	if err != nil {
 		return nil, fmt.Errorf("events: POST %s: %w", path, err)

@@ -35,37 +35,45 @@ func (k *keyLimiters) get(key RoutingKey) *httpcore.Limiter {
 	return l
 }
 
+// wait blocks until l lets one more event of its key go, or ctx ends.
+func wait(ctx context.Context, l *httpcore.Limiter) error {
+	if err := l.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		// The limiter refuses at once a wait that would outlast the
+		// context's deadline: report it as the deadline it is.
+		return fmt.Errorf("the routing key's rate limit would hold the event past the context's deadline: %w", context.DeadlineExceeded)
+	}
+	return nil
+}
+
 type limiterKey struct{}
 
 // withLimiter attaches the limiter of a request's routing key to its context,
-// where limitTransport finds it on every attempt.
+// where the retry loop and pauseTransport find it.
 func withLimiter(ctx context.Context, l *httpcore.Limiter) context.Context {
 	return context.WithValue(ctx, limiterKey{}, l)
 }
 
-// limitTransport paces each attempt with the limiter of its routing key, and
-// holds back that key's events when PagerDuty answers 429 with a wait.
-type limitTransport struct {
+func limiterOf(ctx context.Context) *httpcore.Limiter {
+	l, _ := ctx.Value(limiterKey{}).(*httpcore.Limiter)
+	return l
+}
+
+// pauseTransport holds back the events of a routing key when PagerDuty
+// answers 429 with a wait. The pacing itself happens before each attempt,
+// outside the http.Client, so that a wait for the rate limit never counts
+// against the client's Timeout.
+type pauseTransport struct {
 	next http.RoundTripper
 }
 
-func (t *limitTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	l, _ := r.Context().Value(limiterKey{}).(*httpcore.Limiter)
-	if err := l.Wait(r.Context()); err != nil {
-		if r.Body != nil {
-			r.Body.Close()
-		}
-		if ctxErr := r.Context().Err(); ctxErr != nil {
-			return nil, ctxErr
-		}
-		// The limiter refuses at once a wait that would outlast the
-		// context's deadline: report it as the deadline it is.
-		return nil, fmt.Errorf("the routing key's rate limit would hold the event past the context's deadline: %w", context.DeadlineExceeded)
-	}
+func (t *pauseTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	resp, err := t.next.RoundTrip(r)
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 		if d, ok := httpcore.RetryAfter(resp); ok {
-			l.Pause(d)
+			limiterOf(r.Context()).Pause(d)
 		}
 	}
 	return resp, err

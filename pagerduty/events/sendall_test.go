@@ -236,3 +236,19 @@ func TestSendAllWithConcurrentCallers(t *testing.T) {
 		t.Errorf("server received %d events, want 40", n)
 	}
 }
+
+func TestPacingDoesNotCountAgainstTheHTTPClientTimeout(t *testing.T) {
+	// Ten events a second with no burst: the third waits 200ms for its
+	// turn, four times the HTTP client's timeout, and must still go.
+	f := newFake(t, nil)
+	c := newClient(t, f,
+		events.WithHTTPClient(&http.Client{Timeout: 50 * time.Millisecond}),
+		events.WithRateLimit(events.RateLimit{PerMinute: 600, Burst: 1}),
+		events.WithRetry(pagerduty.RetryPolicy{MaxRetries: -1}),
+	)
+	for i, r := range c.SendAll(context.Background(), burst(3), &events.SendAllOptions{Concurrency: 3}) {
+		if r.Err != nil {
+			t.Errorf("result %d: %v", i, r.Err)
+		}
+	}
+}
