@@ -54,3 +54,26 @@ func BenchmarkReplay(b *testing.B) {
 		resp.Body.Close()
 	}
 }
+
+// BenchmarkScan measures the credential scan over a recording of typical
+// PagerDuty answers.
+func BenchmarkScan(b *testing.B) {
+	var sb strings.Builder
+	for range 200 {
+		sb.WriteString(`        headers:
+            Authorization:
+                - REDACTED
+            Content-Type:
+                - application/json
+        url: https://api.pagerduty.com/incidents?limit=25&statuses%5B%5D=triggered
+        body: '{"incidents":[{"id":"PT4KHLK","type":"incident","summary":"[#1234] The server is on fire.","self":"https://api.pagerduty.com/incidents/PT4KHLK","html_url":"https://subdomain.pagerduty.com/incidents/PT4KHLK","incident_number":1234,"title":"The server is on fire.","status":"resolved"}],"limit":25,"offset":0,"more":false}'
+`)
+	}
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if f := Scan(data); len(f) > 0 {
+			b.Fatal(f)
+		}
+	}
+}

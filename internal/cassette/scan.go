@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -71,6 +72,9 @@ func Scan(data []byte) []Finding {
 			}
 			inHeader = false
 		}
+		if !hasHint(line) {
+			continue
+		}
 		if credentialHeaderLine.MatchString(line) {
 			inHeader = true
 			continue
@@ -80,6 +84,15 @@ func Scan(data []byte) []Finding {
 		}
 	}
 	return out
+}
+
+// hintWords are in every line a rule can match (compared in lower case);
+// lines without any are skipped without running the expressions.
+var hintWords = []string{"authorization", "api-key", "cookie", "token", "bearer", "secret", "routing_key", "integration_key"}
+
+func hasHint(line string) bool {
+	lower := strings.ToLower(line)
+	return slices.ContainsFunc(hintWords, func(w string) bool { return strings.Contains(lower, w) })
 }
 
 // scanLine returns what the first matching rule found on a line, or "".

@@ -167,7 +167,7 @@ func (op *Operation) checkBody(s *Spec, r Request) []Violation {
 		}
 		return append(out, Violation{Where: "body", Message: fmt.Sprintf("is not valid JSON: %v", err)})
 	}
-	return append(out, s.validateValue(op.body.Schema, doc, "body")...)
+	return append(out, s.validateDocumented(op.body.Schema, doc, "body", op.documented)...)
 }
 
 func (s *Spec) checkQuery(p param, vals []string) []Violation {

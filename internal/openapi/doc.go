@@ -21,7 +21,9 @@
 // properties, required, additionalProperties, items, allOf, oneOf, anyOf,
 // $ref within the file, length, item count and bounds, uniqueItems and a
 // loose date-time format. It is strict about objects: a property no schema
-// declares is reported, because PagerDuty silently ignores misspelt fields.
+// declares is reported, because PagerDuty silently ignores misspelt fields,
+// unless the operation's own request examples use it (some examples document
+// fields their schemas omit).
 //
 // [Spec.Operations] and [Spec.OperationsByTag] list the operations for
 // coverage reports; an operation listed under several tags appears in each.

@@ -16,18 +16,21 @@ const (
 )
 
 // Find returns the path of PagerDuty's REST v2 description: the file named by
-// PAGERDUTY_OPENAPI if set and present, else
+// PAGERDUTY_OPENAPI if it exists, else
 // ../shared/pagerduty-api/rest-v2.openapi.json relative to the module root.
 // It returns "" when neither exists, so a test can skip with a clear message.
 func Find() string {
-	if p := os.Getenv(EnvSpec); p != "" {
-		if isFile(p) {
-			return p
-		}
-		return ""
+	root, _ := moduleRoot()
+	return find(os.Getenv(EnvSpec), root)
+}
+
+// find is Find with its inputs given: the environment's value and the module
+// root ("" when unknown).
+func find(env, root string) string {
+	if env != "" && isFile(env) {
+		return env
 	}
-	root, ok := moduleRoot()
-	if !ok {
+	if root == "" {
 		return ""
 	}
 	p := filepath.Join(root, "..", "shared", "pagerduty-api", RESTFile)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -19,6 +20,8 @@ import (
 // Objects are checked strictly: a property that no schema of the object
 // declares is reported unless additionalProperties allows it, because a
 // misspelt field is silently ignored by the API and prism does not catch it.
+// The one exception is a property the operation's own request examples use:
+// some of PagerDuty's examples document fields their schemas omit.
 // Read-only properties are never required of a request.
 
 // maxDepth bounds recursion, so a cyclic description cannot loop.
@@ -27,14 +30,30 @@ const maxDepth = 200
 type validator struct {
 	s   *Spec
 	out []Violation
+	// documented locations ("body alerts[].id") are accepted even when no
+	// schema declares them: the operation's own examples use them.
+	documented map[string]bool
 }
 
 // validateValue checks v against schema and returns the problems found, each
 // located under where (e.g. "body", "query limit").
 func (s *Spec) validateValue(schema, v any, where string) []Violation {
-	vd := &validator{s: s}
+	return s.validateDocumented(schema, v, where, nil)
+}
+
+// validateDocumented is validateValue accepting the undeclared properties at
+// the documented locations.
+func (s *Spec) validateDocumented(schema, v any, where string, documented map[string]bool) []Violation {
+	vd := &validator{s: s, documented: documented}
 	vd.check([]any{schema}, v, where, true, nil, 0)
 	return vd.out
+}
+
+// arrayIndex matches the item indexes of a location.
+var arrayIndex = regexp.MustCompile(`\[\d+\]`)
+
+func (vd *validator) isDocumented(where string) bool {
+	return vd.documented[arrayIndex.ReplaceAllString(where, "[]")]
 }
 
 func (vd *validator) add(where, format string, args ...any) {
@@ -165,7 +184,7 @@ func (vd *validator) check(schemas []any, v any, where string, strict bool, oute
 func (vd *validator) checkAlternatives(kw string, alts []any, v any, where string, strict bool, known []string, depth int) {
 	var best []Violation
 	for _, alt := range alts {
-		sub := &validator{s: vd.s}
+		sub := &validator{s: vd.s, documented: vd.documented}
 		sub.check([]any{alt}, v, where, strict, known, depth+1)
 		if len(sub.out) == 0 {
 			return
@@ -286,7 +305,7 @@ func (vd *validator) checkObject(all []map[string]any, obj map[string]any, where
 		return // declares nothing: a free-form object
 	}
 	for _, name := range sortedKeys(obj) {
-		if !slices.Contains(known, name) {
+		if !slices.Contains(known, name) && !vd.isDocumented(join(where, name)) {
 			vd.add(join(where, name), "is not a property the description declares here; known: %s", strings.Join(sortedUnique(known), ", "))
 		}
 	}

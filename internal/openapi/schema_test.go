@@ -3,6 +3,7 @@ package openapi
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,9 +51,12 @@ const miniSpec = `{
             "maybe": {"type": "string", "enum": ["x", null], "nullable": true},
             "loop": {"$ref": "#/components/schemas/Loop"},
             "self": {"$ref": "#/components/schemas/Self"},
-            "broken": {"$ref": "#/components/schemas/Missing"}
+            "broken": {"$ref": "#/components/schemas/Missing"},
+            "rows": {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}}
           }
-        }}}}
+        },
+        "examples": {"documented": {"value": {"thing": {"legacy": 1}, "rows": [{"a": "x"}, {"b": "y"}]}}}
+        }}}
       }
     },
     "/things": {
@@ -102,6 +106,11 @@ func TestValidateBody(t *testing.T) {
 		{name: "enum null", body: `{"maybe":"y"}`, want: []string{`body maybe: "y" is not one of ["x", null]`}},
 		{name: "integer", body: `{"thing":{"size":1.5}}`, want: []string{"body thing.size: is a number; want integer"}},
 		{name: "top-level unknown", body: `{"extra":1}`, want: []string{"body extra: is not a property"}},
+		{name: "used by the example", body: `{"thing":{"legacy":2},"rows":[{"a":"1"},{"b":"2"},{"b":"3"}]}`},
+		{name: "not in the example", body: `{"thing":{"legacy2":2},"rows":[{"c":"1"}]}`, want: []string{
+			"body rows[0].c: is not a property",
+			"body thing.legacy2: is not a property",
+		}},
 		{name: "wrong top type", body: `[]`, want: []string{"body: is an array; want object"}},
 		{name: "cyclic ref", body: `{"self":{}}`, want: []string{"body self: the description is broken here: more than 32 chained $ref"}},
 		{name: "broken ref", body: `{"broken":{}}`, want: []string{`body broken: the description is broken here: $ref "#/components/schemas/Missing": "Missing" not found`}},
@@ -204,24 +213,51 @@ func TestParseRejectsOtherDocuments(t *testing.T) {
 }
 
 func TestFind(t *testing.T) {
-	t.Setenv(EnvSpec, "no/such/file.json")
-	if got := Find(); got != "" {
-		t.Errorf("Find() with a missing PAGERDUTY_OPENAPI = %q, want \"\"", got)
-	}
-	if got := FindEvents(); got != "" {
-		t.Errorf("FindEvents() = %q, want \"\" when the REST description is missing", got)
-	}
-	dir := t.TempDir()
-	p := dir + "/" + RESTFile
-	if err := writeFile(p, miniSpec); err != nil {
+	base := t.TempDir()
+	root := filepath.Join(base, "module")
+	shared := filepath.Join(base, "shared", "pagerduty-api")
+	if err := os.MkdirAll(root, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(EnvSpec, p)
-	if got := Find(); got != p {
-		t.Errorf("Find() = %q, want %q from %s", got, p, EnvSpec)
+	if got := find("", root); got != "" {
+		t.Errorf("find with no description anywhere = %q, want \"\"", got)
+	}
+	if got := find(filepath.Join(base, "missing.json"), root); got != "" {
+		t.Errorf("find with a missing %s and no default = %q, want \"\"", EnvSpec, got)
+	}
+	if err := os.MkdirAll(shared, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	def := filepath.Join(shared, RESTFile)
+	if err := writeFile(def, miniSpec); err != nil {
+		t.Fatal(err)
+	}
+	if got := find("", root); got != def {
+		t.Errorf("find = %q, want the default %s", got, def)
+	}
+	if got := find(filepath.Join(base, "missing.json"), root); got != def {
+		t.Errorf("find with a missing %s = %q, want the default %s", EnvSpec, got, def)
+	}
+	own := filepath.Join(base, "mine.json")
+	if err := writeFile(own, miniSpec); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(own, root); got != own {
+		t.Errorf("find = %q, want %s from %s", got, own, EnvSpec)
+	}
+
+	t.Setenv(EnvSpec, own)
+	if got := Find(); got != own {
+		t.Errorf("Find() = %q, want %s from %s", got, own, EnvSpec)
 	}
 	if got := FindEvents(); got != "" {
-		t.Errorf("FindEvents() = %q, want \"\" with no events file next to it", got)
+		t.Errorf("FindEvents() = %q, want \"\" with no events file beside %s", got, own)
+	}
+	if err := writeFile(filepath.Join(base, EventsFile), "{}"); err != nil {
+		t.Fatal(err)
+	}
+	if got := FindEvents(); got != filepath.Join(base, EventsFile) {
+		t.Errorf("FindEvents() = %q, want the events file beside %s", got, own)
 	}
 }
 

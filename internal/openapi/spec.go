@@ -21,11 +21,14 @@ type Op struct {
 // Operation is an operation of a description, ready to check requests.
 type Operation struct {
 	Op
-	params   []param
-	body     *requestBody
-	security bool // whether a credential is required
-	segments []string
-	literals int // number of literal (non-parameter) segments
+	params []param
+	body   *requestBody
+	// documented holds the body locations ("body alerts[].id") that the
+	// operation's own request examples use.
+	documented map[string]bool
+	security   bool // whether a credential is required
+	segments   []string
+	literals   int // number of literal (non-parameter) segments
 }
 
 type param struct {
@@ -157,6 +160,7 @@ func (s *Spec) operation(method, tmpl string, raw map[string]any, shared []param
 			if isJSONType(ct) {
 				if media, ok := content[ct].(map[string]any); ok {
 					body.Schema = media["schema"]
+					op.documented = s.exampleLocations(media)
 				}
 				break
 			}
@@ -272,4 +276,35 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// exampleLocations lists every object property location used by the request
+// examples of a media type, with array indexes written as [].
+func (s *Spec) exampleLocations(media map[string]any) map[string]bool {
+	out := make(map[string]bool)
+	var walk func(v any, where string)
+	walk = func(v any, where string) {
+		switch x := v.(type) {
+		case map[string]any:
+			for k, val := range x {
+				loc := join(where, k)
+				out[loc] = true
+				walk(val, loc)
+			}
+		case []any:
+			for _, val := range x {
+				walk(val, where+"[]")
+			}
+		}
+	}
+	if ex, ok := media["example"]; ok {
+		walk(ex, "body")
+	}
+	exs, _ := media["examples"].(map[string]any)
+	for _, ex := range exs {
+		if m, ok := s.resolve(ex).(map[string]any); ok {
+			walk(m["value"], "body")
+		}
+	}
+	return out
 }
