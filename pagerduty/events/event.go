@@ -23,10 +23,14 @@ type Severity string
 
 // The severities the Events API accepts.
 const (
+	// Critical: the system is down or losing data; someone must act now.
 	Critical Severity = "critical"
-	Error    Severity = "error"
-	Warning  Severity = "warning"
-	Info     Severity = "info"
+	// Error: something is broken and needs attention soon.
+	Error Severity = "error"
+	// Warning: something may break if nobody looks.
+	Warning Severity = "warning"
+	// Info: worth knowing, nothing to do.
+	Info Severity = "info"
 )
 
 // Event is an alert event for POST /v2/enqueue: a trigger reporting a
