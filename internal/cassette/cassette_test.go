@@ -30,6 +30,7 @@ func record(t *testing.T, dir, name string, srv *apiServer, fn func(t *testing.T
 }
 
 func TestRecordThenReplay(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	srv := newAPIServer(t)
 	dir := t.TempDir()
 
@@ -108,6 +109,7 @@ func TestRecordThenReplay(t *testing.T) {
 }
 
 func TestReplayIdenticalRequestsInOrder(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	srv := newAPIServer(t)
 	dir := t.TempDir()
 	record(t, dir, "sequence", srv, func(t *testing.T, c *Cassette) {
@@ -138,6 +140,7 @@ func TestReplayIdenticalRequestsInOrder(t *testing.T) {
 }
 
 func TestMissingInteractionFailsClearly(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	srv := newAPIServer(t)
 	dir := t.TempDir()
 	record(t, dir, "missing", srv, func(t *testing.T, c *Cassette) {
@@ -185,6 +188,7 @@ func TestMissingInteractionFailsClearly(t *testing.T) {
 }
 
 func TestMissingCassetteFile(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	ft := newFakeTB(t)
 	reached := false
 	ft.run(func() {
@@ -275,6 +279,7 @@ func TestFailedRecordingIsNotSaved(t *testing.T) {
 }
 
 func TestRecordedWaitsAreNotReplayed(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	srv := newAPIServer(t)
 	dir := t.TempDir()
 	yaml := record(t, dir, "limited", srv, func(t *testing.T, c *Cassette) {

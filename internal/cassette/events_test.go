@@ -11,6 +11,7 @@ import (
 )
 
 func TestEventsAPIRecording(t *testing.T) {
+	t.Setenv(EnvRecord, "") // replaying is the default, even under scripts/record.sh
 	var mu sync.Mutex
 	var paths []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

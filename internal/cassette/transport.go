@@ -14,7 +14,7 @@ import (
 // ErrNotRecorded is matched (with errors.Is) by the error a replaying
 // cassette returns for a request it has no interaction for. A client's retry
 // policy can use it to give up at once.
-var ErrNotRecorded = errors.New("no recorded interaction")
+var ErrNotRecorded = errors.New("cassette: no recorded interaction")
 
 // NotRecordedError describes a request that a replaying cassette could not
 // answer. Secret query values and body fields are shown redacted.
