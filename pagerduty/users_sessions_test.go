@@ -78,7 +78,7 @@ func TestUserSessionAndDelegationRequests(t *testing.T) {
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				d, err := firstOf(c.Users.ListOAuthDelegations(ctx, "PUSER01", &pagerduty.ListOAuthDelegationsOptions{
 					DelegationType: pagerduty.DelegationMobile, Status: pagerduty.DelegationIssued,
-					CursorOptions:  pagerduty.CursorOptions{Limit: 10}}))
+					CursorOptions: pagerduty.CursorOptions{Limit: 10}}))
 				return &d, err
 			},
 			answer: `{"oauth_delegations":[` + delegationJSON + `],"limit":10,"more":false,"next_cursor":null}`,
