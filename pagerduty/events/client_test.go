@@ -451,3 +451,33 @@ func TestCanceledContextStopsSend(t *testing.T) {
 		t.Errorf("server received %d requests", n)
 	}
 }
+
+func TestDroppedConnectionIsRetriedBecauseEventsAreIdempotent(t *testing.T) {
+	// The first attempt reaches the server, which drops the connection
+	// without answering: the event may or may not have been processed.
+	// Events carry their dedup key, so sending again is safe and expected.
+	f := newFake(t, func(w http.ResponseWriter, s seen, n int) {
+		if n == 1 {
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+			return
+		}
+		accept(w, s, n)
+	})
+	c := newClient(t, f)
+	ev := trigger()
+	ev.DedupKey = "disk/db-1"
+	resp, err := c.Send(context.Background(), ev)
+	if err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	if resp.DedupKey != "disk/db-1" {
+		t.Errorf("DedupKey = %q", resp.DedupKey)
+	}
+	reqs := f.requests()
+	if len(reqs) != 2 || !bytes.Equal(reqs[0].Body, reqs[1].Body) {
+		t.Errorf("server received %d attempts, want 2 with the same body", len(reqs))
+	}
+}

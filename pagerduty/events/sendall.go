@@ -33,9 +33,10 @@ type Result struct {
 // client's rate limit (see [WithRateLimit]), so a burst for one integration
 // is spread out instead of meeting PagerDuty's 429s.
 //
-// When ctx ends, SendAll stops: events not yet sent get ctx.Err() as their
-// Err, and events in flight end with their context error. SendAll returns
-// only when every goroutine it started has finished.
+// When ctx ends, SendAll stops: events not yet started get ctx.Err() itself
+// as their Err, and events waiting for their routing key's turn or in flight
+// end with an error that wraps it (errors.Is(err, ctx.Err()) holds for all).
+// SendAll returns only when every goroutine it started has finished.
 //
 // Events are independent: an invalid one gets its *ValidationError and the
 // others are still sent. Events that must reach PagerDuty in order (a
