@@ -63,6 +63,28 @@ func TestCassettesConformToTheDescription(t *testing.T) {
 		})
 	}
 	t.Logf("the cassettes exercise %d of the %d REST operations", len(covered), len(rest.Operations()))
+	for _, line := range coverageByTag(rest, covered) {
+		t.Log(line)
+	}
+}
+
+// coverageByTag reports, per tag of the description, how many of its
+// operations the cassettes exercise, for tags with at least one.
+func coverageByTag(s *Spec, covered map[string]bool) []string {
+	byTag := s.OperationsByTag()
+	var lines []string
+	for _, tag := range sortedKeys(byTag) {
+		n := 0
+		for _, op := range byTag[tag] {
+			if covered[op.OperationID] {
+				n++
+			}
+		}
+		if n > 0 {
+			lines = append(lines, fmt.Sprintf("  %s: %d of %d", tag, n, len(byTag[tag])))
+		}
+	}
+	return lines
 }
 
 // conformance checks every request of a cassette, against events for the
@@ -215,6 +237,10 @@ func TestConformanceReportsBadRecordings(t *testing.T) {
 	}
 	if strings.Join(covered, ",") != "listAbilities,listIncidents" {
 		t.Errorf("covered = %v, want listAbilities and listIncidents", covered)
+	}
+	lines := coverageByTag(rest, map[string]bool{"listAbilities": true, "listIncidents": true, "getIncident": true})
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "  Abilities: 1 of ") || !strings.HasPrefix(lines[1], "  Incidents: 2 of ") {
+		t.Errorf("coverageByTag = %q, want Abilities 1 and Incidents 2", lines)
 	}
 
 	events := eventsSpec(t)
