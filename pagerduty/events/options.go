@@ -59,6 +59,10 @@ func WithRoutingKey(key string) Option {
 			return errors.New("events: WithRoutingKey: the routing key is empty: give the integration key of an Events API v2 integration")
 		}
 		if err := checkRoutingKey(k); err != nil {
+			var verr *ValidationError
+			if errors.As(err, &verr) {
+				return fmt.Errorf("events: WithRoutingKey: the routing key %s", verr.Problem)
+			}
 			return fmt.Errorf("events: WithRoutingKey: %w", err)
 		}
 		c.routingKey = k
