@@ -47,9 +47,10 @@ var secretRules = []secretRule{
 		regexp.MustCompile(`(?i)(?:client_secret|access_token|refresh_token|id_token|routing_key|integration_key)` + quoteish + `\s*[:=]\s*` + quoteish + `([^\s"'\\,&}\]]+)`)},
 }
 
-// credentialHeaderLine starts a YAML list of header values, as go-vcr writes
-// them ("Authorization:" alone on its line, values below as "- value").
-var credentialHeaderLine = regexp.MustCompile(`(?i)^\s*(?:proxy-)?(?:authorization|x-api-key|set-cookie|cookie):\s*$`)
+// credentialListLine starts a YAML list of header or form values, as go-vcr
+// writes them ("Authorization:" alone on its line, values below as
+// "- value").
+var credentialListLine = regexp.MustCompile(`(?i)^\s*(?:proxy-)?(?:authorization|x-api-key|set-cookie|cookie|token|access_token|refresh_token|id_token|client_secret|password|secret|api_key|routing_key|integration_key):\s*$`)
 
 var yamlListItem = regexp.MustCompile(`^\s*-\s*(.*)$`)
 
@@ -75,7 +76,7 @@ func Scan(data []byte) []Finding {
 		if !hasHint(line) {
 			continue
 		}
-		if credentialHeaderLine.MatchString(line) {
+		if credentialListLine.MatchString(line) {
 			inHeader = true
 			continue
 		}

@@ -27,6 +27,8 @@ func TestScan(t *testing.T) {
 		{"escaped JSON in YAML", `body: "{\"access_token\":\"at-123\"}"`, []int{1}},
 		{"escaped JSON redacted", `body: "{\"access_token\":\"REDACTED\",\"routing_key\":\"REDACTED\"}"`, nil},
 		{"routing key", `{"routing_key":"R0123456789abcdef0123456789abcdef"}`, []int{1}},
+		{"form value list", "form:\n    client_secret:\n        - abcdef\n    scope:\n        - read\n", []int{3}},
+		{"redacted form value list", "form:\n    client_secret:\n        - REDACTED\n", nil},
 		{"harmless words", "description: authorization tokens and bearer rules\nclient_secret\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
