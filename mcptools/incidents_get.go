@@ -127,7 +127,7 @@ var getIncidentTool = &tool[getIncidentIn, *IncidentDetail]{
 	spec: spec{
 		name:    "get_incident",
 		title:   "Get an incident",
-		toolset: Incidents,
+		toolset: ToolsetIncidents,
 		description: `Returns one incident in detail: status, urgency, priority, service, assignees, escalation policy, teams, who acknowledged it, alert counts, pending escalations or resolutions, and its link.
 Use it when the user names an incident by ID or number (1234, #1234, INC-1234).`,
 		notFound: "list_incidents",

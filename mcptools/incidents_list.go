@@ -66,7 +66,7 @@ var listIncidents = &tool[listIncidentsIn, *IncidentList]{
 	spec: spec{
 		name:    "list_incidents",
 		title:   "List incidents",
-		toolset: Incidents,
+		toolset: ToolsetIncidents,
 		description: `Lists incidents, newest first, one line each: number, ID, status, urgency, priority, title, service, assignees, times.
 Use it to answer "what is open", "what fired in the last hour", "P1 incidents of the web service", "incidents assigned to me".
 With no filter it returns the open incidents (triggered and acknowledged) of all time; a list that includes resolved incidents covers the last 30 days unless since/until say otherwise (at most 6 months apart).

@@ -86,8 +86,5 @@ func resolveUser(ctx context.Context, c *call, arg, v string) (string, error) {
 		}
 		return u.ID, nil
 	}
-	if looksLikeID(v) {
-		return checkID(arg, v)
-	}
 	return lookupUser(ctx, c, arg, v)
 }

@@ -4,8 +4,24 @@ package mcptools
 // definitions once.
 func allTools() []serverTool {
 	return []serverTool{
+		// incidents
 		listIncidents,
 		getIncidentTool,
+		// on-call
+		listOnCalls,
+		// users
 		getCurrentUser,
+		listUsers,
+		getUser,
+		// teams
+		listTeams,
+		getTeam,
+		// escalation policies
+		listEscalationPolicies,
+		getEscalationPolicy,
+		// maintenance windows
+		listMaintenanceWindows,
+		createMaintenanceWindow,
+		deleteMaintenanceWindow,
 	}
 }

@@ -6,21 +6,21 @@ type Toolset string
 // The toolsets. A toolset may hold no tools yet: naming it is not an error,
 // and it fills as the project grows.
 const (
-	Incidents          Toolset = "incidents"
-	OnCall             Toolset = "oncall"
-	Schedules          Toolset = "schedules"
-	Services           Toolset = "services"
-	Teams              Toolset = "teams"
-	Users              Toolset = "users"
-	EscalationPolicies Toolset = "escalation_policies"
-	Priorities         Toolset = "priorities"
-	MaintenanceWindows Toolset = "maintenance_windows"
-	Analytics          Toolset = "analytics"
-	Events             Toolset = "events"
-	Orchestrations     Toolset = "orchestrations"
-	Automation         Toolset = "automation"
-	StatusPages        Toolset = "status_pages"
-	Webhooks           Toolset = "webhooks"
+	ToolsetIncidents          Toolset = "incidents"
+	ToolsetOnCall             Toolset = "oncall"
+	ToolsetSchedules          Toolset = "schedules"
+	ToolsetServices           Toolset = "services"
+	ToolsetTeams              Toolset = "teams"
+	ToolsetUsers              Toolset = "users"
+	ToolsetEscalationPolicies Toolset = "escalation_policies"
+	ToolsetPriorities         Toolset = "priorities"
+	ToolsetMaintenanceWindows Toolset = "maintenance_windows"
+	ToolsetAnalytics          Toolset = "analytics"
+	ToolsetEvents             Toolset = "events"
+	ToolsetOrchestrations     Toolset = "orchestrations"
+	ToolsetAutomation         Toolset = "automation"
+	ToolsetStatusPages        Toolset = "status_pages"
+	ToolsetWebhooks           Toolset = "webhooks"
 )
 
 // AllToolsets is the name a Filter uses to ask for every toolset.
@@ -34,21 +34,21 @@ type toolsetInfo struct {
 }
 
 var toolsets = []toolsetInfo{
-	{Incidents, "Incidents: list, inspect, create and manage them, their notes, alerts and timeline", true},
-	{OnCall, "Who is on call, for a team, service, schedule, escalation policy or user", true},
-	{Schedules, "On-call schedules and their overrides", true},
-	{Services, "Services and their settings", true},
-	{Teams, "Teams and their members", true},
-	{Users, "Users, including the caller (me)", true},
-	{EscalationPolicies, "Escalation policies and their rules", true},
-	{Priorities, "The account's incident priorities (P1, P2, ...)", true},
-	{MaintenanceWindows, "Maintenance windows that silence services", false},
-	{Analytics, "Incident and responder metrics", false},
-	{Events, "Events API v2: alerts and change events", false},
-	{Orchestrations, "Event orchestrations and their rules", false},
-	{Automation, "Automation actions and incident workflows", false},
-	{StatusPages, "Status pages and their posts", false},
-	{Webhooks, "Webhook subscriptions", false},
+	{ToolsetIncidents, "Incidents: list, inspect, create and manage them, their notes, alerts and timeline", true},
+	{ToolsetOnCall, "Who is on call, for a team, service, schedule, escalation policy or user", true},
+	{ToolsetSchedules, "On-call schedules and their overrides", true},
+	{ToolsetServices, "Services and their settings", true},
+	{ToolsetTeams, "Teams and their members", true},
+	{ToolsetUsers, "Users, including the caller (me)", true},
+	{ToolsetEscalationPolicies, "Escalation policies and their rules", true},
+	{ToolsetPriorities, "The account's incident priorities (P1, P2, ...)", true},
+	{ToolsetMaintenanceWindows, "Maintenance windows that silence services", true},
+	{ToolsetAnalytics, "Incident and responder metrics", false},
+	{ToolsetEvents, "Events API v2: alerts and change events", false},
+	{ToolsetOrchestrations, "Event orchestrations and their rules", false},
+	{ToolsetAutomation, "Automation actions and incident workflows", false},
+	{ToolsetStatusPages, "Status pages and their posts", false},
+	{ToolsetWebhooks, "Webhook subscriptions", false},
 }
 
 // ToolsetNames returns the names of every toolset, in a stable order.
