@@ -22,8 +22,11 @@ const (
 // reply is what an endpoint answers; body nil means no body.
 type reply struct {
 	status int
-	body   any
+	body   any // a rawJSON body is written as it is
 }
+
+// rawJSON is an answer already encoded.
+type rawJSON []byte
 
 // do runs fn under the state lock and writes its answer after unlocking.
 func (h *Handler) do(w http.ResponseWriter, r *http.Request, fn func(c *rc, q url.Values) (reply, *apiError)) {
@@ -41,9 +44,18 @@ func (h *Handler) do(w http.ResponseWriter, r *http.Request, fn func(c *rc, q ur
 	h.st.checkSnoozes(h.st.now())
 	c := newRC(h.st, r, loc, list(q, "include"))
 	rep, aerr := fn(c, q)
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.st.changed()
+	}
 	h.mu.Unlock()
 	if aerr != nil {
 		writeAPIError(w, aerr)
+		return
+	}
+	if raw, ok := rep.body.(rawJSON); ok {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(rep.status)
+		_, _ = w.Write(raw)
 		return
 	}
 	if rep.body == nil {

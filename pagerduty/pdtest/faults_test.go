@@ -22,6 +22,21 @@ func get(t *testing.T, s *Server, path string) (*http.Response, []byte, error) {
 	return resp, b, err
 }
 
+// waitRequests returns the request log once it holds n requests: a
+// request is logged when its handler returns, which can be just after the
+// client has read the whole answer.
+func waitRequests(t *testing.T, s *Server, n int) []Request {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		reqs := s.Requests()
+		if len(reqs) >= n || time.Now().After(deadline) {
+			return reqs
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 func TestRateLimit(t *testing.T) {
 	s := newSmall(t, WithFaults(Faults{RateLimit: 60, RateBurst: 3}))
 	for i := range 3 {
@@ -130,7 +145,7 @@ func TestSlowBodyAndLatency(t *testing.T) {
 	if resp.ContentLength != int64(len(body)) || len(body) < 64*2 {
 		t.Fatalf("body of %d bytes, Content-Length %d", len(body), resp.ContentLength)
 	}
-	reqs := s.Requests()
+	reqs := waitRequests(t, s, 1)
 	if len(reqs) != 1 || reqs[0].Duration < 10*time.Millisecond+time.Duration(len(body)/64)*5*time.Millisecond {
 		t.Fatalf("request log %+v", reqs)
 	}
@@ -141,13 +156,18 @@ func TestRequestLog(t *testing.T) {
 	get(t, s, "/users?query=duo")
 	get(t, s, "/teams")
 	get(t, s, "/nope")
+	deadline := time.Now().Add(2 * time.Second)
 	reqs := s.Requests()
+	for (len(reqs) == 0 || reqs[len(reqs)-1].Path != "/nope") && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+		reqs = s.Requests()
+	}
 	if len(reqs) != 2 || reqs[0].Path != "/teams" || reqs[1].Status != 404 {
 		t.Fatalf("log %+v", reqs)
 	}
 	s.ResetRequests()
 	get(t, s, "/users?query=duo")
-	if r := s.Requests(); len(r) != 1 || r[0].Query != "query=duo" || r[0].Method != "GET" || r[0].Status != 200 {
+	if r := waitRequests(t, s, 1); len(r) != 1 || r[0].Query != "query=duo" || r[0].Method != "GET" || r[0].Status != 200 {
 		t.Fatalf("log %+v", r)
 	}
 	if s.Stats().Requests != 4 {

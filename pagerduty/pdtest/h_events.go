@@ -95,6 +95,7 @@ func (h *Handler) enqueue(w http.ResponseWriter, r *http.Request) {
 	}
 	h.mu.Lock()
 	st := h.st
+	st.changed()
 	svc := st.svcByKey[ev.RoutingKey]
 	if svc == nil {
 		h.mu.Unlock()
@@ -201,6 +202,7 @@ func (h *Handler) changeEnqueue(w http.ResponseWriter, r *http.Request) {
 		ce.ServiceID = s.ID
 	}
 	h.st.changes = append(h.st.changes, ce)
+	h.st.changed()
 	h.mu.Unlock()
 	writeJSON(w, http.StatusAccepted, eventsReply{Status: "success", Message: "Change event processed"})
 }

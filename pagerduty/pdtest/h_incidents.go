@@ -2,6 +2,7 @@ package pdtest
 
 import (
 	"cmp"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -80,7 +81,7 @@ func (h *Handler) listIncidents(w http.ResponseWriter, r *http.Request) {
 			incs = slices.Clone(incs)
 			slices.SortStableFunc(incs, cmpf)
 		}
-		items, pg := paginate(incs, func(inc *Incident) bool {
+		keep := func(inc *Incident) bool {
 			if !allDates && (inc.CreatedAt.Before(since) || !inc.CreatedAt.Before(until)) {
 				return false
 			}
@@ -103,12 +104,23 @@ func (h *Handler) listIncidents(w http.ResponseWriter, r *http.Request) {
 				return false
 			}
 			return true
-		}, p)
-		out := make([]wIncident, 0, len(items))
-		for _, inc := range items {
-			out = append(out, c.incident(inc))
 		}
-		return reply{200, listBody("incidents", out, pg)}, nil
+		cacheKey := fmt.Sprint(allDates, since.UnixNano(), until.UnixNano(), statuses, services, teams, urgencies, key, users, list(q, "sort_by"))
+		matched := c.st.cachedList(cacheKey, func() []*Incident {
+			var out []*Incident
+			for _, inc := range incs {
+				if keep(inc) {
+					out = append(out, inc)
+				}
+			}
+			return out
+		})
+		items, pg := paginate(matched, nil, p)
+		raw, jerr := c.incidentPage("incidents", items, pg)
+		if jerr != nil {
+			return reply{}, &apiError{status: http.StatusInternalServerError, code: CodeInternal, errors: []string{"encoding incidents: " + jerr.Error()}}
+		}
+		return reply{200, rawJSON(raw)}, nil
 	})
 }
 

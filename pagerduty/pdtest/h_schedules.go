@@ -71,7 +71,7 @@ func (h *Handler) getSchedule(w http.ResponseWriter, r *http.Request) {
 			return reply{}, err
 		}
 		if q.Get("time_zone") == "" {
-			c.loc = scheduleLocation(s)
+			c.loc = c.st.location(s.TimeZone)
 		}
 		win, err := renderWindow(q, c.loc)
 		if err != nil {
@@ -99,7 +99,7 @@ func (h *Handler) listScheduleUsers(w http.ResponseWriter, r *http.Request) {
 		}
 		out := []wUser{}
 		seen := map[string]bool{}
-		for _, sp := range renderFinal(s, since, until) {
+		for _, sp := range renderFinal(s, c.st.location(s.TimeZone), since, until) {
 			if u := c.st.userByID[sp.UserID]; u != nil && !seen[u.ID] {
 				seen[u.ID] = true
 				out = append(out, c.user(u))

@@ -20,7 +20,7 @@ func (st *state) oncallUsers(ep *EscalationPolicy, level int, t time.Time) []str
 			if sc == nil {
 				continue
 			}
-			id = onCallAt(sc, t)
+			id = onCallAt(sc, st.location(sc.TimeZone), t)
 		}
 		if id != "" && !slices.Contains(out, id) {
 			out = append(out, id)
@@ -180,6 +180,10 @@ func (st *state) snooze(inc *Incident, d time.Duration, agent Agent, at time.Tim
 		inc.LastStatusChangeAt, inc.LastStatusChangeBy = at, agent
 	}
 	inc.SnoozedUntil = &until
+	if st.snoozed == nil {
+		st.snoozed = map[*Incident]bool{}
+	}
+	st.snoozed[inc] = true
 	st.addLog(inc, LogEntry{Type: LogSnooze, CreatedAt: at, Agent: agent, Summary: "Snoozed until " + until.UTC().Format(time.RFC3339)})
 	st.derivedStale()
 }
@@ -216,16 +220,23 @@ func (st *state) merge(target *Incident, sources []*Incident, agent Agent, at ti
 
 // checkSnoozes puts snoozed incidents whose time is up back to triggered.
 func (st *state) checkSnoozes(now time.Time) {
-	for _, inc := range st.incidents {
-		if inc.SnoozedUntil != nil && inc.Status == StatusAcknowledged && !now.Before(*inc.SnoozedUntil) {
-			inc.Status = StatusTriggered
-			inc.Acknowledgements = nil
-			inc.LastStatusChangeAt = *inc.SnoozedUntil
-			inc.SnoozedUntil = nil
-			st.addLog(inc, LogEntry{Type: "unacknowledge_log_entry", CreatedAt: inc.LastStatusChangeAt,
-				Agent: Agent{Type: "service", ID: inc.ServiceID}, Channel: "timeout"})
-			st.derivedStale()
+	for inc := range st.snoozed {
+		if inc.SnoozedUntil == nil || inc.Status != StatusAcknowledged {
+			delete(st.snoozed, inc)
+			continue
 		}
+		if now.Before(*inc.SnoozedUntil) {
+			continue
+		}
+		delete(st.snoozed, inc)
+		inc.Status = StatusTriggered
+		inc.Acknowledgements = nil
+		inc.LastStatusChangeAt = *inc.SnoozedUntil
+		inc.SnoozedUntil = nil
+		st.addLog(inc, LogEntry{Type: "unacknowledge_log_entry", CreatedAt: inc.LastStatusChangeAt,
+			Agent: Agent{Type: "service", ID: inc.ServiceID}, Channel: "timeout"})
+		st.derivedStale()
+		st.changed()
 	}
 }
 

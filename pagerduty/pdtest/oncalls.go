@@ -51,7 +51,7 @@ func (st *state) oncalls(q oncallQuery) []oncall {
 				}
 				spans, ok := rendered[sc.ID]
 				if !ok {
-					spans = renderFinal(sc, q.since.Add(-margin), until.Add(margin))
+					spans = renderFinal(sc, st.location(sc.TimeZone), q.since.Add(-margin), until.Add(margin))
 					rendered[sc.ID] = spans
 				}
 				for _, s := range spans {

@@ -157,8 +157,7 @@ func renderOverrides(sc *Schedule, since, until time.Time) []span {
 
 // renderFinal returns who is on call in [since, until): overrides over the
 // last layer over the earlier ones.
-func renderFinal(sc *Schedule, since, until time.Time) []span {
-	loc := scheduleLocation(sc)
+func renderFinal(sc *Schedule, loc *time.Location, since, until time.Time) []span {
 	levels := make([][]span, 0, len(sc.Layers)+1)
 	for i := range sc.Layers {
 		levels = append(levels, renderLayer(&sc.Layers[i], loc, since, until))
@@ -205,19 +204,29 @@ func coveredBy(spans []span, t time.Time) string {
 	return user
 }
 
-func scheduleLocation(sc *Schedule) *time.Location {
-	if sc.TimeZone == "" {
+// location returns the time zone of a schedule, loading each zone once.
+// An unknown name counts as UTC.
+func (st *state) location(name string) *time.Location {
+	if name == "" || name == "UTC" {
 		return time.UTC
 	}
-	if loc, err := time.LoadLocation(sc.TimeZone); err == nil {
+	if loc, ok := st.locs[name]; ok {
 		return loc
 	}
-	return time.UTC
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = time.UTC
+	}
+	if st.locs == nil {
+		st.locs = map[string]*time.Location{}
+	}
+	st.locs[name] = loc
+	return loc
 }
 
 // onCallAt returns the user on call on the schedule at t, or "".
-func onCallAt(sc *Schedule, t time.Time) string {
-	spans := renderFinal(sc, t, t.Add(time.Second))
+func onCallAt(sc *Schedule, loc *time.Location, t time.Time) string {
+	spans := renderFinal(sc, loc, t, t.Add(time.Second))
 	if len(spans) == 0 {
 		return ""
 	}

@@ -46,6 +46,9 @@ type state struct {
 	logByID     map[string]logRef
 	alertByKey  map[string]*Incident // service ID + "\x00" + dedup key of open incidents
 	svcFacts    map[string]*serviceFacts
+	locs        map[string]*time.Location
+	snoozed     map[*Incident]bool // acknowledged incidents with a snooze running
+	cache       caches
 }
 
 type logRef struct {
@@ -176,6 +179,12 @@ func (st *state) indexIncident(inc *Incident) {
 	}
 	for _, n := range inc.Notes {
 		st.ids[n.ID] = true
+	}
+	if inc.Status == StatusAcknowledged && inc.SnoozedUntil != nil {
+		if st.snoozed == nil {
+			st.snoozed = map[*Incident]bool{}
+		}
+		st.snoozed[inc] = true
 	}
 	if inc.Status != StatusResolved && inc.IncidentKey != "" {
 		st.alertByKey[inc.ServiceID+"\x00"+inc.IncidentKey] = inc

@@ -66,7 +66,7 @@ func (c *rc) schedule(sc *Schedule, win *window) wSchedule {
 	w := wSchedule{ID: sc.ID, Type: "schedule", Summary: sc.Name, Self: c.base + "/schedules/" + sc.ID, HTMLURL: htmlBase + "/schedules/" + sc.ID,
 		Name: sc.Name, Description: sc.Description, TimeZone: orDefault(sc.TimeZone, "UTC"), ScheduleLayers: []wLayer{},
 		EscalationPolicies: []wRef{}, Users: []wRef{}, Teams: []wRef{}}
-	loc := scheduleLocation(sc)
+	loc := c.st.location(sc.TimeZone)
 	seen := map[string]bool{}
 	// The API lists the layers with the one that wins first.
 	for i := len(sc.Layers) - 1; i >= 0; i-- {
@@ -93,7 +93,7 @@ func (c *rc) schedule(sc *Schedule, win *window) wSchedule {
 		w.ScheduleLayers = append(w.ScheduleLayers, wl)
 	}
 	if win.set() {
-		final := renderFinal(sc, win.since, win.until)
+		final := renderFinal(sc, loc, win.since, win.until)
 		fc := coverage(final, win.since, win.until)
 		w.FinalSchedule = &wSubSchedule{Name: "Final Schedule", RenderedScheduleEntries: c.entries(final), RenderedCoveragePercentage: &fc}
 		ov := renderOverrides(sc, win.since, win.until)
