@@ -19,6 +19,11 @@ type StatusUpdateNotificationRule struct {
 	CreatedAt     time.Time      `json:"created_at,omitzero"`
 }
 
+// statusRuleKeys are the names the answers give a status update rule: the
+// API's description says notification_rule for some calls, its examples
+// say status_update_notification_rule. Both are read.
+var statusRuleKeys = []string{"status_update_notification_rule", "notification_rule"}
+
 // ListStatusUpdateNotificationRules returns the status update notification
 // rules of the user with the given ID. opts may embed the contact methods.
 //
@@ -54,7 +59,7 @@ func (s *UsersService) GetStatusUpdateNotificationRule(ctx context.Context, user
 		}
 		encodeQuery(q, opts)
 	}
-	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "GET", path: path, query: q}, "status_update_notification_rule")
+	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "GET", path: path, query: q}, statusRuleKeys...)
 }
 
 // statusUpdateRuleBody is the body of status update rule writes.
@@ -79,7 +84,7 @@ func (s *UsersService) CreateStatusUpdateNotificationRule(ctx context.Context, u
 	if err != nil {
 		return nil, err
 	}
-	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "POST", path: path, body: body}, "status_update_notification_rule")
+	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "POST", path: path, body: body}, statusRuleKeys...)
 }
 
 // UpdateStatusUpdateNotificationRule moves a status update notification
@@ -95,10 +100,7 @@ func (s *UsersService) UpdateStatusUpdateNotificationRule(ctx context.Context, u
 	if err != nil {
 		return nil, err
 	}
-	// The API's description names the answer's object notification_rule;
-	// its example, status_update_notification_rule. Both are read.
-	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "PUT", path: path, body: body},
-		"status_update_notification_rule", "notification_rule")
+	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "PUT", path: path, body: body}, statusRuleKeys...)
 }
 
 // DeleteStatusUpdateNotificationRule removes a status update notification
