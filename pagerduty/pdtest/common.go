@@ -43,9 +43,19 @@ func (h *Handler) do(w http.ResponseWriter, r *http.Request, fn func(c *rc, q ur
 	h.mu.Lock()
 	h.st.checkSnoozes(h.st.now())
 	c := newRC(h.st, r, loc, list(q, "include"))
+	write := r.Method != http.MethodGet && r.Method != http.MethodHead
+	kind, id, sub := "", "", false
+	name := ""
+	if write {
+		kind, id, sub = auditPath(r.URL.Path)
+		name = h.st.auditName(kind, id)
+	}
 	rep, aerr := fn(c, q)
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	if write {
 		h.st.changed()
+		if aerr == nil && kind != "" {
+			h.st.recordAudit(r, kind, id, name, sub, rep.body)
+		}
 	}
 	h.mu.Unlock()
 	if aerr != nil {

@@ -24,6 +24,8 @@ type Dataset struct {
 	MaintenanceWindows []MaintenanceWindow `json:"maintenance_windows,omitempty"`
 	// ChangeEvents are the change events received on /v2/change/enqueue.
 	ChangeEvents []ChangeEvent `json:"change_events,omitempty"`
+	// AuditRecords is the audit trail, oldest first.
+	AuditRecords []AuditRecord `json:"audit_records,omitempty"`
 }
 
 // Team is a team and its members.

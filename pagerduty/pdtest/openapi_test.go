@@ -268,6 +268,9 @@ func TestOpenAPIConformance(t *testing.T) {
 		{"POST", "/analytics/metrics/incidents/services/all", "/analytics/metrics/incidents/services/all", map[string]any{}, 200},
 		{"POST", "/analytics/metrics/incidents/teams/all", "/analytics/metrics/incidents/teams/all", map[string]any{}, 200},
 		{"POST", "/analytics/raw/incidents", "/analytics/raw/incidents", map[string]any{"limit": 50}, 200},
+		{"GET", "/audit/records", "/audit/records?limit=5", nil, 200},
+		{"GET", "/users/{id}/audit/records", "/users/" + u.ID + "/audit/records", nil, 200},
+		{"GET", "/services/{id}/audit/records", "/services/" + svc.ID + "/audit/records", nil, 200},
 		{"GET", "/incidents/{id}", "/incidents/PNOPE00", nil, 404},
 		{"GET", "/incidents", "/incidents?offset=10000", nil, 400},
 	}

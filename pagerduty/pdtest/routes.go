@@ -82,6 +82,13 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /analytics/metrics/incidents/teams/all", h.analyticsMetrics("team"))
 	m.HandleFunc("POST /analytics/raw/incidents", h.analyticsRawIncidents)
 
+	m.HandleFunc("GET /audit/records", h.listAudit(""))
+	m.HandleFunc("GET /users/{id}/audit/records", h.listAudit("users"))
+	m.HandleFunc("GET /teams/{id}/audit/records", h.listAudit("teams"))
+	m.HandleFunc("GET /services/{id}/audit/records", h.listAudit("services"))
+	m.HandleFunc("GET /escalation_policies/{id}/audit/records", h.listAudit("escalation_policies"))
+	m.HandleFunc("GET /schedules/{id}/audit/records", h.listAudit("schedules"))
+
 	m.HandleFunc("POST /v2/enqueue", h.enqueue)
 	m.HandleFunc("POST /v2/change/enqueue", h.changeEnqueue)
 }

@@ -28,6 +28,7 @@ type state struct {
 	incidents []*Incident // by number
 	mws       []*MaintenanceWindow
 	changes   []ChangeEvent
+	auditLog  []AuditRecord
 
 	teamByID    map[string]*Team
 	userByID    map[string]*User
@@ -91,6 +92,10 @@ func newState(d *Dataset, seed int64, now func() time.Time) *state {
 		st.mws = append(st.mws, &d.MaintenanceWindows[i])
 	}
 	st.changes = d.ChangeEvents
+	st.auditLog = d.AuditRecords
+	for _, a := range st.auditLog {
+		st.ids[a.ID] = true
+	}
 	st.reindex()
 	return st
 }
@@ -254,7 +259,7 @@ func (st *state) touch() { st.logIndex = nil }
 // dataset rebuilds a Dataset value from the state (sharing memory; callers
 // clone it).
 func (st *state) dataset() *Dataset {
-	d := &Dataset{CurrentUserID: st.currentUserID, Abilities: st.abilities, ChangeEvents: st.changes}
+	d := &Dataset{CurrentUserID: st.currentUserID, Abilities: st.abilities, ChangeEvents: st.changes, AuditRecords: st.auditLog}
 	for _, t := range st.teams {
 		d.Teams = append(d.Teams, *t)
 	}
