@@ -140,5 +140,14 @@ func plural(n int, word string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, word)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%d %s", n, plurals(word))
+}
+
+// plurals returns the plural of an English noun of this package's
+// vocabulary: "incident" gives "incidents", "entry" gives "entries".
+func plurals(word string) string {
+	if strings.HasSuffix(word, "y") && !strings.HasSuffix(word, "ay") {
+		return word[:len(word)-1] + "ies"
+	}
+	return word + "s"
 }

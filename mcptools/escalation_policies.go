@@ -83,7 +83,7 @@ type EscalationPolicyList struct {
 }
 
 func (l *EscalationPolicyList) text() string {
-	return l.header(len(l.EscalationPolicies), "escalation policie") + lines(l.EscalationPolicies, (*EscalationPolicy).line) + l.footer()
+	return l.header(len(l.EscalationPolicies), "escalation policy") + lines(l.EscalationPolicies, (*EscalationPolicy).line) + l.footer()
 }
 
 var listEscalationPolicies = &tool[listPoliciesIn, *EscalationPolicyList]{

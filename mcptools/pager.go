@@ -20,7 +20,7 @@ type PageInfo struct {
 // header starts the text of a list: "3 teams of 12:".
 func (p *PageInfo) header(n int, word string) string {
 	if n == 0 && !p.HasMore {
-		return "No " + word + "s match."
+		return "No " + plurals(word) + " match."
 	}
 	if p.Total != nil {
 		return fmt.Sprintf("%s of %d:", plural(n, word), *p.Total)

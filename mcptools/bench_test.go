@@ -1,0 +1,60 @@
+package mcptools
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
+)
+
+// BenchmarkCallListIncidents measures one list_incidents call through an
+// in-process MCP client, against the in-memory PagerDuty over loopback
+// HTTP: argument checks, the API request, trimming and rendering.
+func BenchmarkCallListIncidents(b *testing.B) {
+	e := newEnv(b, envConfig{})
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: "list_incidents", Arguments: map[string]any{"statuses": []string{"resolved"}, "limit": 25}}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := e.session.CallTool(ctx, params)
+		if err != nil || res.IsError {
+			b.Fatal(err, text(res))
+		}
+	}
+}
+
+// BenchmarkNew measures building a registry: every schema reflected,
+// converted and resolved once.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		newTestRegistry(b)
+	}
+}
+
+// TestToolsListSize reports the size of the tools/list answer for the
+// default filter (read-only, default toolsets) and for every tool, the
+// bytes a client puts into a model's context before any call. It fails if
+// a tool costs more than a budget on average, so that growth is a decision.
+func TestToolsListSize(t *testing.T) {
+	const perTool = 1200 // bytes
+	r := newTestRegistry(t)
+	for _, tc := range []struct {
+		name string
+		f    Filter
+	}{{"default", Filter{}}, {"all with writes", allFilter}} {
+		defs, err := r.Definitions(tc.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(&mcp.ListToolsResult{Tools: defs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("tools/list, %s: %d tools, %d bytes (%d per tool)", tc.name, len(defs), len(b), len(b)/max(len(defs), 1))
+		if len(b) > perTool*len(defs) {
+			t.Errorf("tools/list (%s) is %d bytes, over the budget of %d bytes per tool", tc.name, len(b), perTool)
+		}
+	}
+}

@@ -1,0 +1,65 @@
+// Package mcptools gives AI agents PagerDuty as Model Context Protocol
+// tools that any Go host mounts on an [mcp.Server] of the official Go SDK
+// (github.com/modelcontextprotocol/go-sdk).
+//
+// # Mounting
+//
+// Build a [Registry] once, from a PagerDuty client, and mount the tools a
+// [Filter] chooses on any server (stdio, streamable HTTP, in-process):
+//
+//	reg, err := mcptools.New(client, nil)
+//	...
+//	server := mcp.NewServer(&mcp.Implementation{Name: "pagerduty"}, nil)
+//	names, err := reg.Register(server, mcptools.Filter{})
+//
+// The zero Filter mounts the read-only tools of the default toolsets
+// (incidents, on-call, schedules, services, teams, users, escalation
+// policies, priorities, maintenance windows). Toolsets, Tools and
+// ExcludeTools narrow or widen the choice; EnableWrites adds the tools that
+// change PagerDuty, and ReadOnly forces them off whatever else says so. An
+// unknown toolset or tool name is an error that lists the known ones.
+//
+// A server shared by several people gives each caller their own
+// credential: [NewPerRequest] takes a [ClientFunc] that builds the client
+// of each call (from a token the HTTP layer put in the context, for
+// example). [Options.MaxWritesPerSession] caps the writes of one session.
+//
+// # What the tools promise
+//
+// Every tool is a Go input struct, an output struct and a handler. The
+// input's JSON Schema is derived from the struct's tags when the registry
+// is built, once, and is flat: an object of scalars and arrays of scalars,
+// with no combinators, that refuses unknown arguments; every client can
+// render it. Arguments are checked against it before the handler runs, and
+// the handlers check what a schema cannot (dates, IDs, cursors). A bad
+// argument is a tool error (IsError) that names the argument and what it
+// accepts, and it sends no request to PagerDuty.
+//
+// Answers are small: trimmed models with what a responder acts on (IDs,
+// numbers, titles, status, urgency, priority, service, assignees, times,
+// links) as structured content, and a short text with one line per item.
+// Lists take a limit (default 25, at most 100) and return has_more and an
+// opaque next_cursor that reads the next page of the same query; a cursor
+// passed with other filters is refused.
+//
+// Names work where people use them: "database team", "web", "me", "P1",
+// an email. A name is looked up through the API (an exact name first, then
+// the only name that contains the text); a name that matches several
+// objects is a tool error that lists them with their IDs. Incidents are
+// named by ID or number ("1234", "#1234", "INC-1234").
+//
+// PagerDuty's refusals become tool errors with the API's message and the
+// next step (404: check the ID or find it with a list tool; 401: the
+// token; 403: permissions or scopes; 429: when to retry). Credentials never
+// appear in an answer or a log line. Long calls report progress when the
+// client sends a progress token, and end when the call is cancelled.
+//
+// # Tool snapshots
+//
+// The definition of every tool (name, title, description, schema,
+// annotations) is kept in __toolsnaps__/<tool>.snap and compared by the
+// tests, so that a change of what models see is reviewed. After an
+// intended change, update the snapshots and review the diff:
+//
+//	UPDATE_TOOLSNAPS=1 go test ./mcptools/...
+package mcptools
