@@ -293,10 +293,8 @@ func (h *Handler) createIncident(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// applyUpdate checks an update and applies it; nothing changes when it
-// answers an error.
-func (st *state) applyUpdate(inc *Incident, u *incidentIn, by *User, now time.Time) *apiError {
-	agent := Agent{Type: "user", ID: by.ID}
+// checkUpdate reports what is wrong with an update, changing nothing.
+func (st *state) checkUpdate(inc *Incident, u *incidentIn) *apiError {
 	if u.Type != "" && u.Type != "incident" && u.Type != "incident_reference" {
 		return errInvalid("incident type %q must be incident or incident_reference", u.Type)
 	}
@@ -312,12 +310,10 @@ func (st *state) applyUpdate(inc *Incident, u *incidentIn, by *User, now time.Ti
 	if u.EscalationPolicy != nil && st.epByID[u.EscalationPolicy.ID] == nil {
 		return errInvalid("escalation_policy %q is not an escalation policy of the account", u.EscalationPolicy.ID)
 	}
-	var assignees []string
 	for _, a := range u.Assignments {
 		if st.userByID[a.Assignee.ID] == nil {
 			return errInvalid("assignee %q is not a user of the account", a.Assignee.ID)
 		}
-		assignees = append(assignees, a.Assignee.ID)
 	}
 	ep := st.epByID[inc.EscalationPolicyID]
 	if u.EscalationPolicy != nil {
@@ -331,13 +327,27 @@ func (st *state) applyUpdate(inc *Incident, u *incidentIn, by *User, now time.Ti
 		return errInvalid("escalation_level %d is not a level of the escalation policy (1 to %d)", *u.EscalationLevel, n)
 	}
 	if inc.Status == StatusResolved && (u.Status == nil || *u.Status != StatusResolved) &&
-		(len(assignees) > 0 || u.EscalationLevel != nil || u.EscalationPolicy != nil || u.Status != nil) {
+		(len(u.Assignments) > 0 || u.EscalationLevel != nil || u.EscalationPolicy != nil || u.Status != nil) {
 		return errInvalid("incident %s is resolved and cannot be changed", inc.ID)
 	}
+	if u.Title != nil && strings.TrimSpace(*u.Title) == "" {
+		return errInvalid("incident title must not be empty")
+	}
+	return nil
+}
+
+// applyUpdate checks an update and applies it; nothing changes when it
+// answers an error.
+func (st *state) applyUpdate(inc *Incident, u *incidentIn, by *User, now time.Time) *apiError {
+	if err := st.checkUpdate(inc, u); err != nil {
+		return err
+	}
+	agent := Agent{Type: "user", ID: by.ID}
+	var assignees []string
+	for _, a := range u.Assignments {
+		assignees = append(assignees, a.Assignee.ID)
+	}
 	if u.Title != nil {
-		if strings.TrimSpace(*u.Title) == "" {
-			return errInvalid("incident title must not be empty")
-		}
 		inc.Title = strings.TrimSpace(*u.Title)
 	}
 	if u.Urgency != nil && *u.Urgency != inc.Urgency {
@@ -418,10 +428,15 @@ func (h *Handler) updateIncidents(w http.ResponseWriter, r *http.Request) {
 			return reply{}, &apiError{status: http.StatusRequestEntityTooLarge, code: CodeInvalidInput,
 				errors: []string{"at most " + strconv.Itoa(maxBulkIncidents) + " incidents can be updated at once, got " + strconv.Itoa(len(in.Incidents))}}
 		}
+		// Check every update first: a bad one changes nothing.
 		targets := make([]*Incident, len(in.Incidents))
 		for i, u := range in.Incidents {
 			if targets[i] = c.st.incByID[u.ID]; targets[i] == nil {
 				return reply{}, errNotFound("incident", u.ID)
+			}
+			if err := c.st.checkUpdate(targets[i], &in.Incidents[i]); err != nil {
+				err.errors[0] = "incident " + u.ID + ": " + err.errors[0]
+				return reply{}, err
 			}
 		}
 		now := c.st.now()
