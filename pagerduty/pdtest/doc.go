@@ -24,8 +24,9 @@
 // OpenAPI description, its error bodies and codes (2001 invalid input,
 // 2002 arguments error, 2006 authentication, 2100 not found, ...), offset
 // pagination with limit, offset, more and total, and the 10,000 ceiling on
-// offset+limit; the filters and include[] expansions of the endpoints it
-// covers; the From header that incident writes require. Incidents follow
+// offset+limit; cursor pagination (cursor, next_cursor) on the audit
+// trail; the filters and include[] expansions of the endpoints it covers;
+// the From header that incident writes require. Incidents follow
 // their lifecycle: a trigger assigns whoever is on call at the first level
 // of the escalation policy, and acknowledging, reassigning, escalating,
 // snoozing, merging and resolving write the log entries the API writes.
@@ -41,4 +42,15 @@
 //
 // [NewHandler] gives the same server as an [net/http.Handler], to mount in
 // a process without a listener.
+//
+// What it covers: abilities; users (with contact methods and notification
+// rules) and /users/me; teams and their members and policies; services and
+// their integrations; escalation policies; schedules rendered over a
+// window, their users on call and overrides; on-calls; priorities;
+// incidents (list, get by ID or number, create, update one or many, merge,
+// snooze, notes, alerts, log entries, responder requests) and the global
+// log entries; maintenance windows; the audit trail; the incident
+// analytics (metrics for all, per service and per team, and raw incidents);
+// and the Events API v2 (trigger, acknowledge, resolve with
+// deduplication, and change events). Other paths answer 404.
 package pdtest

@@ -142,10 +142,9 @@ func (h *Handler) enqueue(w http.ResponseWriter, r *http.Request) {
 				details[k] = v
 			}
 		}
-		inc := st.trigger(triggerSpec{service: svc, title: ev.Payload.Summary, urgency: urgency, key: key,
+		st.trigger(triggerSpec{service: svc, title: ev.Payload.Summary, urgency: urgency, key: key,
 			agent: Agent{Type: "integration", ID: integ}, channel: "api", at: now,
 			alert: &Alert{Key: key, Severity: ev.Payload.Severity, Summary: ev.Payload.Summary, IntegrationID: integ, Details: details}})
-		_ = inc
 	case "acknowledge":
 		if open != nil {
 			st.acknowledge(open, agent, now)

@@ -64,7 +64,7 @@ func (st *state) trigger(ts triggerSpec) *Incident {
 		Status: StatusTriggered, Urgency: orDefault(ts.urgency, "high"), IncidentKey: ts.key, ServiceID: ts.service.ID,
 		EscalationPolicyID: orDefault(ts.epID, ts.service.EscalationPolicyID), PriorityID: ts.priorityID,
 		EscalationLevel: 1, AssignedVia: "escalation_policy", CreatedAt: ts.at, UpdatedAt: ts.at,
-		LastStatusChangeAt: ts.at, LastStatusChangeBy: ts.agent}
+		LastStatusChangeAt: ts.at, LastStatusChangeBy: ts.agent, LogEntries: make([]LogEntry, 0, 8)}
 	if inc.IncidentKey == "" {
 		inc.IncidentKey = st.newKey()
 	}
