@@ -100,6 +100,7 @@ func (fs *faultState) burst() int {
 // SetFaults replaces the faults the handler injects; the zero Faults turns
 // them all off. The rate limiter starts again with a full bucket.
 func (h *Handler) SetFaults(f Faults) {
+	h.init()
 	h.faults.mu.Lock()
 	defer h.faults.mu.Unlock()
 	h.faults.set(f)
@@ -107,6 +108,7 @@ func (h *Handler) SetFaults(f Faults) {
 
 // Faults returns the faults in force.
 func (h *Handler) Faults() Faults {
+	h.init()
 	h.faults.mu.Lock()
 	defer h.faults.mu.Unlock()
 	f := h.faults.f
@@ -116,6 +118,7 @@ func (h *Handler) Faults() Faults {
 
 // Stats returns the request counters.
 func (h *Handler) Stats() Stats {
+	h.init()
 	h.faults.mu.Lock()
 	defer h.faults.mu.Unlock()
 	return h.faults.stats

@@ -3,6 +3,7 @@ package pdtest
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -291,5 +292,20 @@ func TestBulkMergeSnooze(t *testing.T) {
 		"responder_request_targets": []any{map[string]any{"responder_request_target": map[string]any{"id": "PU00002", "type": "user_reference"}}}})
 	if st != 200 || str(m, "responder_request", "message") != "help" {
 		t.Fatalf("responder request: %d %v", st, m)
+	}
+}
+
+func TestTimeZoneRendering(t *testing.T) {
+	s := newDemo(t)
+	_, plain := call(t, s, "GET", "/incidents?limit=1", nil)
+	_, tokyo := call(t, s, "GET", "/incidents?limit=1&time_zone=Asia/Tokyo", nil)
+	a, b := str(items(plain, "incidents")[0], "created_at"), str(items(tokyo, "incidents")[0], "created_at")
+	ta, _ := time.Parse(time.RFC3339, a)
+	tb, _ := time.Parse(time.RFC3339, b)
+	if !ta.Equal(tb) || !strings.HasSuffix(b, "+09:00") || !strings.HasSuffix(a, "Z") {
+		t.Fatalf("UTC %s, Tokyo %s", a, b)
+	}
+	if st, m := call(t, s, "GET", "/incidents?time_zone=Mars/Olympus", nil); st != 400 || errCode(m) != CodeInvalidInput {
+		t.Fatalf("unknown zone: %d %v", st, m)
 	}
 }

@@ -39,6 +39,7 @@ func (l *requestLog) add(r *http.Request, status int, d time.Duration) {
 // Requests returns the requests answered so far, oldest first (at most the
 // limit set by [WithRequestLogLimit]).
 func (h *Handler) Requests() []Request {
+	h.init()
 	h.log.mu.Lock()
 	defer h.log.mu.Unlock()
 	return append([]Request(nil), h.log.reqs...)
@@ -47,6 +48,7 @@ func (h *Handler) Requests() []Request {
 // ResetRequests empties the request log. Counters of [Handler.Stats] keep
 // counting.
 func (h *Handler) ResetRequests() {
+	h.init()
 	h.log.mu.Lock()
 	defer h.log.mu.Unlock()
 	h.log.reqs = nil

@@ -14,8 +14,12 @@ import (
 // at the root and the Events API v2 at /v2/enqueue and /v2/change/enqueue.
 // Mount it anywhere a handler fits (an in-process demo, an
 // [httptest.Server], a test of your own mux). A Handler is safe for
-// concurrent use.
+// concurrent use. The zero Handler serves the demo account with the
+// default options, like NewHandler().
 type Handler struct {
+	once sync.Once
+	opts []Option
+
 	cfg config
 	mux *http.ServeMux
 
@@ -29,8 +33,17 @@ type Handler struct {
 // NewHandler returns a Handler holding the demo account, or the account
 // that the options choose.
 func NewHandler(opts ...Option) *Handler {
-	cfg := newConfig(opts)
-	h := &Handler{cfg: cfg}
+	h := &Handler{opts: opts}
+	h.init()
+	return h
+}
+
+// init builds the handler once, on first use.
+func (h *Handler) init() { h.once.Do(h.build) }
+
+func (h *Handler) build() {
+	cfg := newConfig(h.opts)
+	h.cfg = cfg
 	var d *Dataset
 	if cfg.dataSet {
 		d = cloneDataset(cfg.data)
@@ -42,15 +55,18 @@ func NewHandler(opts ...Option) *Handler {
 	h.log = newRequestLog(cfg.logLimit)
 	h.mux = http.NewServeMux()
 	h.routes()
-	return h
 }
 
 // Token returns the API token the handler accepts.
-func (h *Handler) Token() string { return h.cfg.token }
+func (h *Handler) Token() string {
+	h.init()
+	return h.cfg.token
+}
 
 // Data returns a deep copy of the account as it is now. Tests use it to
 // compute the answers they expect.
 func (h *Handler) Data() *Dataset {
+	h.init()
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return cloneDataset(h.st.dataset())
@@ -58,6 +74,7 @@ func (h *Handler) Data() *Dataset {
 
 // ServeHTTP answers one request.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.init()
 	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 	start := time.Now()
 	defer func() { h.log.add(r, rec.status, time.Since(start)) }()

@@ -2,6 +2,7 @@ package pdtest
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 )
@@ -130,5 +131,19 @@ func TestDataIsACopy(t *testing.T) {
 	d.Users[0].Name = "Changed"
 	if s.Data().Users[0].Name != "Una One" {
 		t.Fatal("Data shares memory with the server")
+	}
+}
+
+func TestZeroHandler(t *testing.T) {
+	var h Handler
+	req := httptest.NewRequest("GET", "/teams", nil)
+	req.Header.Set("Authorization", "Token token="+h.Token())
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), `"name":"Database"`) {
+		t.Fatalf("zero handler: %d %s", rec.Code, rec.Body.String()[:min(200, rec.Body.Len())])
+	}
+	if h.Stats().Requests != 1 || len(h.Requests()) != 1 {
+		t.Fatalf("zero handler counters: %+v", h.Stats())
 	}
 }
