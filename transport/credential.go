@@ -87,6 +87,14 @@ func NewCredential(kind CredentialKind, token string) (Credential, error) {
 // The error never contains the header's value. An empty header gives
 // [ErrNoCredential]; any other refusal wraps [ErrMalformedCredential].
 func ParseAuthorization(header string) (Credential, error) {
+	c, err := parseAuthorization(header)
+	if err != nil && !errors.Is(err, ErrNoCredential) {
+		return Credential{}, fmt.Errorf("%w; accepted: \"Token token=<api key>\" or \"Bearer <access token>\"", err)
+	}
+	return c, err
+}
+
+func parseAuthorization(header string) (Credential, error) {
 	header = strings.TrimSpace(header)
 	if header == "" {
 		return Credential{}, ErrNoCredential
@@ -97,7 +105,7 @@ func ParseAuthorization(header string) (Credential, error) {
 	case "token":
 		name, value, ok := strings.Cut(rest, "=")
 		if !ok || !strings.EqualFold(strings.TrimSpace(name), "token") {
-			return Credential{}, fmt.Errorf("%w: the Token scheme takes one parameter, as in \"Token token=<api key>\"", ErrMalformedCredential)
+			return Credential{}, fmt.Errorf("%w: the Token scheme takes one parameter named token", ErrMalformedCredential)
 		}
 		value = strings.TrimSpace(value)
 		if len(value) >= 2 && value[0] == '"' && value[len(value)-1] == '"' {
@@ -113,7 +121,7 @@ func ParseAuthorization(header string) (Credential, error) {
 		}
 		return Credential{kind: OAuthBearer, token: rest}, nil
 	default:
-		return Credential{}, fmt.Errorf("%w: unsupported scheme (accepted: \"Token token=<api key>\" or \"Bearer <access token>\")", ErrMalformedCredential)
+		return Credential{}, fmt.Errorf("%w: unsupported scheme", ErrMalformedCredential)
 	}
 }
 
