@@ -59,6 +59,9 @@ type User struct {
 	WebCalURL  string `json:"web_cal_url,omitempty"`
 	// License is the license the user holds, when the answer names it.
 	License *Reference `json:"license,omitempty"`
+	// Subdomains are the subdomains of the accounts the user belongs to
+	// (IncludeUserSubdomains).
+	Subdomains []string `json:"subdomains,omitempty"`
 }
 
 // ContactMethod is a way to reach a user: an email address, a phone number
