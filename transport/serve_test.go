@@ -126,7 +126,9 @@ func TestListenAndServe(t *testing.T) {
 	logger := slog.New(&addrCatcher{addrs: addrs})
 	ctx, cancel := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- ListenAndServe(ctx, "127.0.0.1:0", http.NotFoundHandler(), &ServeOptions{Logger: logger}) }()
+	go func() {
+		served <- ListenAndServe(ctx, "127.0.0.1:0", http.NotFoundHandler(), &ServeOptions{Logger: logger})
+	}()
 	var addr string
 	select {
 	case addr = <-addrs:
@@ -151,8 +153,8 @@ type addrCatcher struct {
 }
 
 func (a *addrCatcher) Enabled(context.Context, slog.Level) bool { return true }
-func (a *addrCatcher) WithAttrs([]slog.Attr) slog.Handler      { return a }
-func (a *addrCatcher) WithGroup(string) slog.Handler           { return a }
+func (a *addrCatcher) WithAttrs([]slog.Attr) slog.Handler       { return a }
+func (a *addrCatcher) WithGroup(string) slog.Handler            { return a }
 func (a *addrCatcher) Handle(_ context.Context, r slog.Record) error {
 	r.Attrs(func(at slog.Attr) bool {
 		if at.Key == "addr" {
