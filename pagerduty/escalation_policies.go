@@ -118,9 +118,13 @@ type EscalationTarget struct {
 	Name string `json:"name,omitempty"`
 	// User is the full user, when the target is an embedded user.
 	User *User `json:"-"`
+	// Schedule is the full schedule, when the target is an embedded
+	// schedule.
+	Schedule *Schedule `json:"-"`
 }
 
-// UnmarshalJSON reads a target and, when it is a full user, the user.
+// UnmarshalJSON reads a target and, when it is a full user or schedule,
+// the object.
 func (t *EscalationTarget) UnmarshalJSON(b []byte) error {
 	type plain EscalationTarget
 	var p plain
@@ -128,11 +132,13 @@ func (t *EscalationTarget) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*t = EscalationTarget(p)
-	if t.Type == "user" {
+	switch t.Type {
+	case "user":
 		t.User = new(User)
-		if err := json.Unmarshal(b, t.User); err != nil {
-			return err
-		}
+		return json.Unmarshal(b, t.User)
+	case "schedule":
+		t.Schedule = new(Schedule)
+		return json.Unmarshal(b, t.Schedule)
 	}
 	return nil
 }

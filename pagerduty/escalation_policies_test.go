@@ -15,7 +15,7 @@ const policyJSON = `{"id":"PEP0001","type":"escalation_policy","name":"Platform"
  "escalation_rules":[
   {"id":"PR00001","escalation_delay_in_minutes":30,"escalation_rule_assignment_strategy":{"type":"round_robin"},
    "targets":[{"id":"PUSER01","type":"user","name":"Ada Lovelace","email":"ada@example.com"},
-              {"id":"PSCHED1","type":"schedule_reference","summary":"Primary"}]},
+              {"id":"PSCHED1","type":"schedule","name":"Primary","time_zone":"Europe/Paris"}]},
   {"id":"PR00002","escalation_delay_in_minutes":10,"escalation_rule_assignment_strategy":"assign_to_everyone",
    "targets":[{"id":"PUSER02","type":"user_reference"}]}],
  "services":[{"id":"PSVC001","type":"service","name":"Checkout","status":"active"}],
@@ -31,8 +31,14 @@ func checkPolicy(t *testing.T, got any) {
 	if r0.AssignmentStrategy != pagerduty.AssignRoundRobin || r1.AssignmentStrategy != pagerduty.AssignToEveryone {
 		t.Errorf("strategies %q %q", r0.AssignmentStrategy, r1.AssignmentStrategy)
 	}
-	if len(r0.Targets) != 2 || r0.Targets[0].User == nil || r0.Targets[0].User.Email != "ada@example.com" || r0.Targets[1].User != nil {
-		t.Errorf("targets %+v", r0.Targets)
+	if len(r0.Targets) != 2 || r0.Targets[0].User == nil || r0.Targets[0].User.Email != "ada@example.com" || r0.Targets[0].Schedule != nil {
+		t.Errorf("user target %+v", r0.Targets[0])
+	}
+	if len(r0.Targets) == 2 && (r0.Targets[1].User != nil || r0.Targets[1].Schedule == nil || r0.Targets[1].Schedule.TimeZone != "Europe/Paris") {
+		t.Errorf("schedule target %+v", r0.Targets[1])
+	}
+	if r1.Targets[0].User != nil || r1.Targets[0].Schedule != nil {
+		t.Errorf("a reference was taken for an embedded object: %+v", r1.Targets[0])
 	}
 	if len(ep.Services) != 1 || ep.Services[0].Name != "Checkout" || len(ep.Teams) != 1 || ep.Teams[0].ID != "PTEAM01" {
 		t.Errorf("services %+v teams %+v", ep.Services, ep.Teams)

@@ -21,10 +21,9 @@ type OnCall struct {
 	// IncludeOnCallEscalationPolicies).
 	EscalationPolicy *EscalationPolicy `json:"escalation_policy"`
 	// Schedule is the schedule that puts the user on call, or nil when the
-	// policy targets the user directly. With IncludeOnCallSchedules the
-	// API sends the whole schedule; its ID, type, summary (the schedule's
-	// name) and URLs are kept here.
-	Schedule *Reference `json:"schedule,omitempty"`
+	// policy targets the user directly (in full with
+	// IncludeOnCallSchedules).
+	Schedule *Schedule `json:"schedule,omitempty"`
 	// EscalationLevel is the level of the policy, from 1.
 	EscalationLevel int `json:"escalation_level"`
 	// Start and End bound the period; both are zero for a user the policy

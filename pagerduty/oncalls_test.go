@@ -10,14 +10,14 @@ import (
 
 const onCallJSON = `{"user":` + userJSON + `,
  "escalation_policy":{"id":"PEP0001","type":"escalation_policy","name":"Platform","num_loops":1},
- "schedule":{"id":"PSCHED1","type":"schedule_reference","summary":"Primary"},
+ "schedule":{"id":"PSCHED1","type":"schedule","summary":"Primary","name":"Primary","time_zone":"Europe/Paris"},
  "escalation_level":1,"start":"2026-04-01T09:00:00Z","end":"2026-04-08T09:00:00Z"}`
 
 func checkOnCall(t *testing.T, got any) {
 	t.Helper()
 	oc := got.(pagerduty.OnCall)
 	checkUser(t, oc.User)
-	if oc.EscalationPolicy == nil || oc.EscalationPolicy.Name != "Platform" || oc.Schedule == nil || oc.Schedule.ID != "PSCHED1" || oc.EscalationLevel != 1 {
+	if oc.EscalationPolicy == nil || oc.EscalationPolicy.Name != "Platform" || oc.Schedule == nil || oc.Schedule.ID != "PSCHED1" || oc.Schedule.TimeZone != "Europe/Paris" || oc.EscalationLevel != 1 {
 		t.Errorf("on-call %+v", oc)
 	}
 	if oc.End.Sub(oc.Start) != 7*24*time.Hour {
