@@ -2,6 +2,10 @@ package pagerduty_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -269,4 +273,50 @@ func TestUsersCreateUsesTheClientsFrom(t *testing.T) {
 			body: `{"user":{"type":"user","name":"Ada Lovelace","email":"ada@example.com"}}`},
 		check: checkUser,
 	}}, pagerduty.WithFrom("default@example.com"))
+}
+
+func TestUsersListFollowsPagesAndStopsOnBreak(t *testing.T) {
+	var rec recorder
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.record(r)
+		off, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+		lim, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		var users []map[string]string
+		for i := off; i < min(off+lim, 250); i++ {
+			users = append(users, map[string]string{"id": fmt.Sprintf("PU%05d", i), "type": "user"})
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"users": users, "limit": lim, "offset": off, "more": off+lim < 250})
+	})
+	ctx := context.Background()
+	n := 0
+	for u, err := range c.Users.List(ctx, &pagerduty.ListUsersOptions{Query: "a"}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("PU%05d", n); u.ID != want {
+			t.Fatalf("user %d is %s, want %s", n, u.ID, want)
+		}
+		n++
+	}
+	if n != 250 {
+		t.Errorf("read %d users, want 250", n)
+	}
+	var offsets []string
+	for _, r := range rec.all() {
+		offsets = append(offsets, r.Query.Get("offset"))
+		if r.Query.Get("query") != "a" || r.Query.Get("limit") != "100" {
+			t.Errorf("page request %v lost the filter or the page size", r.Query)
+		}
+	}
+	if strings.Join(offsets, ",") != "0,100,200" {
+		t.Errorf("pages at offsets %v, want 0,100,200", offsets)
+	}
+
+	before := len(rec.all())
+	for range c.Users.List(ctx, nil) {
+		break
+	}
+	if got := len(rec.all()) - before; got != 1 {
+		t.Errorf("breaking after the first user sent %d requests, want 1", got)
+	}
 }
