@@ -1,7 +1,6 @@
 package pdtest
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"time"
@@ -64,27 +63,38 @@ func (st *state) cachedList(key string, match func() []*Incident) []*Incident {
 	return l
 }
 
-// incidentPage encodes a page of incidents as the list answer.
+// incidentPage encodes a page of incidents as the list answer, in one
+// allocation of the right size.
 func (c *rc) incidentPage(key string, incs []*Incident, pg page) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(incs)*2048 + 128)
-	buf.WriteString(`{"` + key + `":[`)
+	parts := make([][]byte, len(incs))
+	size := 128 + len(key)
 	for i, inc := range incs {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
 		b, err := c.incidentJSON(inc)
 		if err != nil {
 			return nil, err
 		}
-		buf.Write(b)
+		parts[i] = b
+		size += len(b) + 1
 	}
-	buf.WriteString(`],"offset":` + strconv.Itoa(pg.Offset) + `,"limit":` + strconv.Itoa(pg.Limit) + `,"more":` + strconv.FormatBool(pg.More) + `,"total":`)
+	buf := make([]byte, 0, size)
+	buf = append(buf, `{"`+key+`":[`...)
+	for i, b := range parts {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, b...)
+	}
+	buf = append(buf, `],"offset":`...)
+	buf = strconv.AppendInt(buf, int64(pg.Offset), 10)
+	buf = append(buf, `,"limit":`...)
+	buf = strconv.AppendInt(buf, int64(pg.Limit), 10)
+	buf = append(buf, `,"more":`...)
+	buf = strconv.AppendBool(buf, pg.More)
+	buf = append(buf, `,"total":`...)
 	if pg.Total != nil {
-		buf.WriteString(strconv.Itoa(*pg.Total))
+		buf = strconv.AppendInt(buf, int64(*pg.Total), 10)
 	} else {
-		buf.WriteString("null")
+		buf = append(buf, "null"...)
 	}
-	buf.WriteString("}\n")
-	return buf.Bytes(), nil
+	return append(buf, "}\n"...), nil
 }
