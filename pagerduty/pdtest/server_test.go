@@ -147,3 +147,16 @@ func TestZeroHandler(t *testing.T) {
 		t.Fatalf("zero handler counters: %+v", h.Stats())
 	}
 }
+
+// A handler called in process (a RoundTripper) links with the client's
+// scheme and host.
+func TestSelfLinksFollowTheRequest(t *testing.T) {
+	h := NewHandler(WithData(small()))
+	req := httptest.NewRequest("GET", "https://demo.pagerduty.invalid/users/PU00001", nil)
+	req.Header.Set("Authorization", "Token token="+h.Token())
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if !strings.Contains(rec.Body.String(), `"self":"https://demo.pagerduty.invalid/users/PU00001"`) {
+		t.Fatalf("self link: %s", rec.Body.String())
+	}
+}

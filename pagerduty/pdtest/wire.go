@@ -20,8 +20,10 @@ type rc struct {
 }
 
 func newRC(st *state, r *http.Request, loc *time.Location, include []string) *rc {
+	// Links use the scheme and host the request came with: a handler
+	// called in process (through a RoundTripper) sees the client's URL.
 	scheme := "http"
-	if r.TLS != nil {
+	if r.TLS != nil || r.URL.Scheme == "https" {
 		scheme = "https"
 	}
 	if loc == nil {
