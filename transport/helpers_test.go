@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/jsonschema-go/jsonschema"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
@@ -43,14 +44,16 @@ type echoIn struct {
 	Text string `json:"text"`
 }
 
-var echoSchema = map[string]any{
-	"type":                 "object",
-	"properties":           map[string]any{"text": map[string]any{"type": "string"}},
-	"required":             []any{"text"},
-	"additionalProperties": false,
+// Schemas are *jsonschema.Schema values, which the go-sdk resolves once and
+// caches (a map would be resolved again on every call).
+var echoSchema = &jsonschema.Schema{
+	Type:                 "object",
+	Properties:           map[string]*jsonschema.Schema{"text": {Type: "string"}},
+	Required:             []string{"text"},
+	AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}},
 }
 
-var emptySchema = map[string]any{"type": "object"}
+var emptySchema = &jsonschema.Schema{Type: "object"}
 
 // digest names a token in test output without revealing it.
 func digest(token string) string {
