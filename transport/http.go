@@ -95,9 +95,10 @@ type handler struct {
 // NewHTTPHandler returns an http.Handler that serves MCP over streamable
 // HTTP on opts.Path, and a health check on opts.HealthPath.
 //
-// getServer is called for each request (its context carries the caller's
-// [Credential] in pass-through mode) and may return the same server every
-// time or one per caller; returning nil answers 400. Every request to the
+// getServer is called for each request, sometimes more than once (its
+// context carries the caller's [Credential] in pass-through mode), and may
+// return the same server every time or one per caller, cached if building
+// one is costly; returning nil answers 400. Every request to the
 // MCP path goes through, in order: the Host and Origin checks (403),
 // authentication (401), the per-caller concurrency limit (429) and the body
 // size limit (413).
