@@ -266,3 +266,70 @@ func TestMaintenanceWindows(t *testing.T) {
 		}
 	}
 }
+
+func TestServicesAndPriorities(t *testing.T) {
+	e := newEnv(t, envConfig{})
+	d := e.pd.Data()
+	var list ServiceList
+	e.ok(t, "list_services", nil, &list)
+	if len(list.Services) != len(d.Services) {
+		t.Fatalf("%d services, want %d", len(list.Services), len(d.Services))
+	}
+	var web ServiceList
+	e.ok(t, "list_services", map[string]any{"team": "Web"}, &web)
+	if len(web.Services) != 2 {
+		t.Errorf("the Web team has %d services, want 2", len(web.Services))
+	}
+	want := d.Services[4]
+	var got ServiceDetail
+	txt := e.ok(t, "get_service", map[string]any{"service": strings.ToLower(want.Name) + " service"}, &got)
+	if got.ID != want.ID || got.EscalationPolicy == nil || got.EscalationPolicy.ID != want.EscalationPolicyID {
+		t.Fatalf("get_service = %+v, want %s with policy %s", got, want.ID, want.EscalationPolicyID)
+	}
+	if got.AutoResolveMinutes == nil || *got.AutoResolveMinutes != *want.AutoResolveTimeout/60 || len(got.Integrations) != len(want.Integrations) {
+		t.Errorf("get_service settings: %+v\n%s", got, txt)
+	}
+	for _, i := range want.Integrations {
+		if strings.Contains(txt, i.Key) {
+			t.Error("the text shows an integration key")
+		}
+	}
+
+	var prios PriorityList
+	txt = e.ok(t, "list_priorities", nil, &prios)
+	if len(prios.Priorities) != len(d.Priorities) || !strings.HasPrefix(txt, "5 priorities, most urgent first:\nP1") {
+		t.Errorf("list_priorities: %d, text %q", len(prios.Priorities), txt)
+	}
+}
+
+func TestIncidentsOfAServiceByName(t *testing.T) {
+	e := newEnv(t, envConfig{})
+	d := e.pd.Data()
+	svc := d.Services[2]
+	want := 0
+	for _, inc := range d.Incidents {
+		if inc.ServiceID == svc.ID && inc.Status == pdtest.StatusResolved && !inc.CreatedAt.Before(testNow.AddDate(0, 0, -7)) {
+			want++
+		}
+	}
+	var got IncidentList
+	e.ok(t, "list_incidents", map[string]any{"service": svc.Name, "statuses": []string{"resolved"}, "since": "7d", "limit": 100}, &got)
+	if len(got.Incidents) != want {
+		t.Fatalf("%d incidents of %s, want %d", len(got.Incidents), svc.Name, want)
+	}
+	for _, inc := range got.Incidents {
+		if inc.Service == nil || inc.Service.ID != svc.ID {
+			t.Errorf("incident %s of service %+v", inc.ID, inc.Service)
+		}
+	}
+	var oc OnCallList
+	e.ok(t, "list_oncalls", map[string]any{"service": svc.Name}, &oc)
+	if len(oc.OnCalls) == 0 {
+		t.Fatal("nobody on call for the service")
+	}
+	for _, o := range oc.OnCalls {
+		if o.EscalationPolicy.ID != svc.EscalationPolicyID {
+			t.Errorf("entry of policy %s, want the service's %s", o.EscalationPolicy.ID, svc.EscalationPolicyID)
+		}
+	}
+}

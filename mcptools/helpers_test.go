@@ -138,3 +138,7 @@ func text(res *mcp.CallToolResult) string {
 }
 
 func reflectType(v any) reflect.Type { return reflect.TypeOf(v) }
+
+func mcpParams(name string, args map[string]any) *mcp.CallToolParams {
+	return &mcp.CallToolParams{Name: name, Arguments: args}
+}

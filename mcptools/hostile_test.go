@@ -13,7 +13,7 @@ import (
 
 // TestHostileArguments checks that arguments a model (or an attacker) may
 // send are tool errors that say what is wrong, and that none of them
-// reaches PagerDuty.
+// reaches PagerDuty (but as the text of a name lookup).
 func TestHostileArguments(t *testing.T) {
 	e := newEnv(t, envConfig{})
 	cases := []struct {
@@ -39,7 +39,8 @@ func TestHostileArguments(t *testing.T) {
 		{"bad until", "list_incidents", map[string]any{"until": "2026-13-45"}, "until"},
 		{"until before since", "list_incidents", map[string]any{"since": "2026-11-20", "until": "2026-11-10"}, "after since"},
 		{"window too wide", "list_incidents", map[string]any{"since": "2025-01-01", "until": "2026-01-01"}, "6 months"},
-		{"bad service ID", "list_incidents", map[string]any{"service": "../../x"}, "service"},
+		{"traversal as a name", "get_service", map[string]any{"service": "../../x"}, "no service is named"},
+		{"traversal as a user", "get_user", map[string]any{"user": "../users/PABC123"}, "no user is named"},
 		{"bad cursor", "list_incidents", map[string]any{"cursor": "%%%"}, "cursor"},
 		{"huge string", "list_incidents", map[string]any{"service": strings.Repeat("A", 5000)}, "service"},
 	}
@@ -51,8 +52,12 @@ func TestHostileArguments(t *testing.T) {
 			if !strings.Contains(msg, tc.want) {
 				t.Errorf("error %q does not mention %q", msg, tc.want)
 			}
-			if reqs := e.pd.Requests(); len(reqs) != 0 {
-				t.Errorf("the bad argument sent %d requests, first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+			// A name is looked up with the API's query parameter, where it
+			// is only text; nothing else may be sent.
+			for _, r := range e.pd.Requests() {
+				if r.Method != "GET" || (r.Path != "/services" && r.Path != "/users") {
+					t.Errorf("the bad argument sent %s %s?%s", r.Method, r.Path, r.Query)
+				}
 			}
 		})
 	}

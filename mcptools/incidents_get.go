@@ -10,7 +10,8 @@ import (
 )
 
 type getIncidentIn struct {
-	Incident string `json:"incident" jsonschema:"required,minLength=1,maxLength=128" jsonschema_description:"The incident: its ID (PABC123) or its number (1234, #1234 or INC-1234)."`
+	Incident string   `json:"incident" jsonschema:"required,minLength=1,maxLength=128" jsonschema_description:"The incident: its ID (PABC123) or its number (1234, #1234 or INC-1234)."`
+	Include  []string `json:"include,omitempty" jsonschema:"uniqueItems=true,enum=notes,enum=timeline,enum=alerts" jsonschema_description:"Also return its notes, its timeline (the key events: trigger, acknowledgements, assignments, escalations, resolution) and its alerts with their details."`
 }
 
 // IncidentDetail is one incident with what responders act on.
@@ -29,6 +30,14 @@ type IncidentDetail struct {
 	PendingActions []PendingAction `json:"pending_actions,omitempty"`
 	// MergedInto is the incident this one was merged into.
 	MergedInto *Ref `json:"merged_into,omitempty"`
+
+	// Notes, Timeline and AlertList are filled when asked for, oldest first;
+	// MoreTimeline and MoreAlerts report lists cut at 50 entries.
+	Notes        []Note          `json:"notes,omitempty"`
+	Timeline     []TimelineEntry `json:"timeline,omitempty"`
+	MoreTimeline bool            `json:"more_timeline,omitempty"`
+	AlertList    []AlertInfo     `json:"alert_list,omitempty"`
+	MoreAlerts   bool            `json:"more_alerts,omitempty"`
 }
 
 // AlertCounts counts an incident's alerts.
@@ -104,6 +113,21 @@ func (d *IncidentDetail) text() string {
 	if d.URL != "" {
 		b.WriteString("\n" + d.URL)
 	}
+	if d.Notes != nil {
+		b.WriteString("\nNotes (" + itoa(len(d.Notes)) + "):" + lines(d.Notes, (*Note).line))
+	}
+	if d.Timeline != nil {
+		b.WriteString("\nTimeline:" + lines(d.Timeline, (*TimelineEntry).line))
+		if d.MoreTimeline {
+			b.WriteString("\n(cut at 50 key events)")
+		}
+	}
+	if d.AlertList != nil {
+		b.WriteString("\nAlerts:" + lines(d.AlertList, (*AlertInfo).line))
+		if d.MoreAlerts {
+			b.WriteString("\n(more alerts follow; these are the first 50)")
+		}
+	}
 	return b.String()
 }
 
@@ -129,7 +153,7 @@ var getIncidentTool = &tool[getIncidentIn, *IncidentDetail]{
 		title:   "Get an incident",
 		toolset: ToolsetIncidents,
 		description: `Returns one incident in detail: status, urgency, priority, service, assignees, escalation policy, teams, who acknowledged it, alert counts, pending escalations or resolutions, and its link.
-Use it when the user names an incident by ID or number (1234, #1234, INC-1234).`,
+Use it when the user names an incident by ID or number (1234, #1234, INC-1234). Ask for include notes, timeline and alerts to see its history and what fired, in the same call.`,
 		notFound: "list_incidents",
 	},
 	handler: func(ctx context.Context, c *call, in getIncidentIn) (*IncidentDetail, error) {
@@ -141,6 +165,10 @@ Use it when the user names an incident by ID or number (1234, #1234, INC-1234).`
 		if err != nil {
 			return nil, err
 		}
-		return detailIncident(inc), nil
+		d := detailIncident(inc)
+		if err := addHistory(ctx, c, d, in.Include); err != nil {
+			return nil, err
+		}
+		return d, nil
 	},
 }

@@ -14,7 +14,54 @@ import (
 
 // resolveService turns a service argument (an ID or a name) into an ID.
 func resolveService(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveByID(arg, "service", v)
+	return resolveNamed(arg, "service", v, func(q string) ([]candidate, error) {
+		p, err := c.client.Services.ListPage(ctx, &pagerduty.ListServicesOptions{ListOptions: firstPage, Query: q})
+		if err != nil {
+			return nil, err
+		}
+		out := make([]candidate, len(p.Items))
+		for i, s := range p.Items {
+			out[i] = candidate{ID: s.ID, Name: s.Name}
+		}
+		return out, nil
+	})
+}
+
+// priorities lists the account's priorities (a short list, read whole).
+func priorities(ctx context.Context, c *call) ([]pagerduty.Priority, error) {
+	var out []pagerduty.Priority
+	for p, err := range c.client.Priorities.List(ctx, nil) {
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+		if len(out) >= 100 {
+			break
+		}
+	}
+	return out, nil
+}
+
+// resolvePriority turns a priority argument (a name such as P1, or an ID)
+// into an ID. Names match exactly (case-insensitive): "P1" must not find
+// "P10".
+func resolvePriority(ctx context.Context, c *call, arg, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	ps, err := priorities(ctx, c)
+	if err != nil {
+		return "", err
+	}
+	names := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p.ID == v || strings.EqualFold(p.Name, v) {
+			return p.ID, nil
+		}
+		names = append(names, p.Name)
+	}
+	if len(ps) == 0 {
+		return "", argError(arg, "the account has no priorities (they may be turned off): leave it out")
+	}
+	return "", argError(arg, "no priority is named %q: use one of %s", truncate(v, 40), strings.Join(names, ", "))
 }
 
 // resolveTeam turns a team argument (an ID or a name) into an ID.
@@ -115,15 +162,6 @@ func stripKind(v, kind string) string {
 		}
 	}
 	return v
-}
-
-// resolveByID accepts only IDs, for kinds whose names cannot be looked up.
-func resolveByID(arg, kind, v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if looksLikeID(v) {
-		return checkID(arg, v)
-	}
-	return "", argError(arg, "%q is not a %s ID and %s names cannot be looked up by this server yet: pass the %s's ID (such as PABC123)", truncate(v, 60), kind, kind, kind)
 }
 
 // meError explains a failed "me" lookup: account-level API keys belong to

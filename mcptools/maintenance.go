@@ -156,7 +156,8 @@ Give services, and end or duration (start defaults to now). Returns the new wind
 		if end.Before(c.now) {
 			return nil, argError("end", "it is in the past (%s): a maintenance window must end in the future", end.UTC().Format(time.RFC3339))
 		}
-		p := &pagerduty.MaintenanceWindowParams{StartTime: start, EndTime: end, From: fromEmail(ctx, c)}
+		p := &pagerduty.MaintenanceWindowParams{StartTime: start, EndTime: end}
+		_, p.From = actor(ctx, c)
 		if d := strings.TrimSpace(in.Description); d != "" {
 			p.Description = &d
 		}
@@ -210,15 +211,4 @@ PagerDuty cannot delete a window that has already ended; it answers with an erro
 		}
 		return &Deleted{ID: id, What: "maintenance window"}, nil
 	},
-}
-
-// fromEmail returns the email of the user the credential belongs to, which
-// writes send as their From header; empty (the client's own default) for
-// an account-level key.
-func fromEmail(ctx context.Context, c *call) string {
-	u, err := c.client.Users.GetCurrent(ctx, nil)
-	if err != nil {
-		return ""
-	}
-	return u.Email
 }

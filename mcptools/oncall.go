@@ -13,6 +13,7 @@ import (
 
 type listOnCallsIn struct {
 	Team             string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call for this team (through its escalation policies): its ID or name."`
+	Service          string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call for this service (through its escalation policy): its ID or name."`
 	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call on this escalation policy: its ID or name."`
 	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=128" jsonschema_description:"Who is on call on this schedule: its ID."`
 	User             string `json:"user,omitempty" jsonschema:"maxLength=200" jsonschema_description:"When this user is on call: \"me\", an ID, a name or an email."`
@@ -68,9 +69,9 @@ var listOnCalls = &tool[listOnCallsIn, *OnCallList]{
 		title:   "Who is on call",
 		toolset: ToolsetOnCall,
 		description: `Lists who is on call, by escalation policy and level, one line each: the user, the schedule that puts them on call, and the shift's start and end.
-Use it for "who is on call for the database team", "who is on call on policy X", "when am I on call next week". Filter by team, escalation_policy, schedule or user (names work); with no filter it lists every policy.
+Use it for "who is on call for the database team", "who is on call for the web service", "when am I on call next week". Filter by team, service, escalation_policy, schedule or user (names work); with no filter it lists every policy.
 Covers now unless since/until give a period. Returns up to limit entries (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
-		notFound: "list_teams, list_escalation_policies or list_users",
+		notFound: "list_teams, list_services, list_escalation_policies or list_users",
 	},
 	handler: func(ctx context.Context, c *call, in listOnCallsIn) (*OnCallList, error) {
 		key := in
@@ -112,13 +113,30 @@ Covers now unless since/until give a period. Returns up to limit entries (defaul
 				opts.EscalationPolicyIDs = append(opts.EscalationPolicyIDs, ep.ID)
 			}
 		}
+		if in.Service != "" {
+			if in.Team != "" {
+				return nil, argError("service", "pass one of team and service")
+			}
+			id, err := resolveService(ctx, c, "service", in.Service)
+			if err != nil {
+				return nil, err
+			}
+			s, err := c.client.Services.Get(ctx, id, nil)
+			if err != nil {
+				return nil, err
+			}
+			if s.EscalationPolicy == nil || s.EscalationPolicy.ID == "" {
+				return nil, userError("Service %s has no escalation policy, so nobody is on call for it.", id)
+			}
+			opts.EscalationPolicyIDs = []string{s.EscalationPolicy.ID}
+		}
 		if in.EscalationPolicy != "" {
 			id, err := resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy)
 			if err != nil {
 				return nil, err
 			}
 			if len(opts.EscalationPolicyIDs) > 0 && !slices.Contains(opts.EscalationPolicyIDs, id) {
-				return nil, argError("escalation_policy", "policy %s does not belong to the team: pass one of team or escalation_policy", id)
+				return nil, argError("escalation_policy", "policy %s is not the team's or the service's: pass only one of team, service and escalation_policy", id)
 			}
 			opts.EscalationPolicyIDs = []string{id}
 		}

@@ -7,12 +7,22 @@ func allTools() []serverTool {
 		// incidents
 		listIncidents,
 		getIncidentTool,
+		createIncident,
+		manageIncidents,
+		addIncidentNote,
+		addResponders,
+		mergeIncidents,
+		snoozeIncident,
 		// on-call
 		listOnCalls,
 		// users
 		getCurrentUser,
 		listUsers,
 		getUser,
+		// services and priorities
+		listServices,
+		getService,
+		listPriorities,
 		// teams
 		listTeams,
 		getTeam,
