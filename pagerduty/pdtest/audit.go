@@ -10,15 +10,15 @@ import (
 // AuditRecord is one change to a user, team, service, escalation policy or
 // schedule, as the audit trail keeps it.
 type AuditRecord struct {
-	ID            string    `json:"id"`
-	ExecutionTime time.Time `json:"execution_time"`
+	ID            string    `json:"id"`             // identifier
+	ExecutionTime time.Time `json:"execution_time"` // when the change was made
 	// ActorID is the user who made the change; empty for the account.
 	ActorID string `json:"actor_id,omitempty"`
 	// ResourceType is "users", "teams", "services", "escalation_policies"
 	// or "schedules".
 	ResourceType string `json:"resource_type"`
-	ResourceID   string `json:"resource_id"`
-	ResourceName string `json:"resource_name,omitempty"`
+	ResourceID   string `json:"resource_id"`             // the changed object
+	ResourceName string `json:"resource_name,omitempty"` // its name at the time
 	// Action is "create", "update" or "delete".
 	Action string `json:"action"`
 }

@@ -9,13 +9,13 @@ import (
 // Request is one request the server answered, as kept in its request log.
 // Headers are not kept, so tokens never reach the log.
 type Request struct {
-	Method string
-	Path   string
+	Method string // HTTP method
+	Path   string // URL path
 	// Query is the raw query string, without the "?".
 	Query string
 	// Status is the HTTP status answered; 0 for a dropped connection.
 	Status   int
-	Duration time.Duration
+	Duration time.Duration // time to answer, faults included
 }
 
 type requestLog struct {
