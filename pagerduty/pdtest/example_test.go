@@ -142,3 +142,33 @@ func ExampleNewHandler() {
 	// Web
 	// Payments
 }
+
+// Data returns a copy of the account, so a test can work out the answer it
+// expects and compare it with what the API says.
+func ExampleHandler_Data() {
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	s := pdtest.NewServer(pdtest.WithNow(func() time.Time { return now }), pdtest.WithDemoIncidents(40))
+	defer s.Close()
+
+	want := 0
+	for _, inc := range s.Data().Incidents {
+		if inc.Urgency == "low" {
+			want++
+		}
+	}
+
+	req, _ := http.NewRequest(http.MethodGet, s.URL+"/incidents?urgencies[]=low&total=true", nil)
+	req.Header.Set("Authorization", "Token token="+s.Token())
+	resp, err := s.Client().Do(req)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	defer resp.Body.Close()
+	var page struct {
+		Total int `json:"total"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&page)
+	fmt.Println(page.Total == want, want > 0)
+	// Output: true true
+}
