@@ -234,10 +234,12 @@ func (s *TeamsService) ListAuditRecordsPage(ctx context.Context, id string, opts
 }
 
 // ListNotificationSubscriptions returns the incidents and business
-// services whose status updates the team with the given ID follows.
+// services whose status updates the team with the given ID follows. The API
+// answers with one page and documents no way to ask for the next: More and
+// Total say whether the page holds them all.
 //
 // OAuth scope subscribers.read.
-func (s *TeamsService) ListNotificationSubscriptions(ctx context.Context, id string) ([]NotificationSubscription, error) {
+func (s *TeamsService) ListNotificationSubscriptions(ctx context.Context, id string) (*Page[NotificationSubscription], error) {
 	return listSubscriptions(ctx, s.client, "/teams/{id}/notification_subscriptions", id)
 }
 

@@ -67,8 +67,12 @@ func TestTeamsCassetteSubscriptions(t *testing.T) {
 	c := replayClient(t, "pagerduty/teams/subscriptions")
 	ctx := context.Background()
 
-	subs := must(c.Teams.ListNotificationSubscriptions(ctx, "PQ9K7I8")).ok(t, "ListNotificationSubscriptions")
-	checkRecordedSubscriptions(t, "ListNotificationSubscriptions", subs, false)
+	page := must(c.Teams.ListNotificationSubscriptions(ctx, "PQ9K7I8")).ok(t, "ListNotificationSubscriptions")
+	checkRecordedSubscriptions(t, "ListNotificationSubscriptions", page.Items, false)
+	if page.Limit == 0 {
+		t.Error("ListNotificationSubscriptions: the page has no limit")
+	}
+	subs := page.Items
 	subs = must(c.Teams.Subscribe(ctx, "PQ9K7I8", pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableBusinessService})).ok(t, "Subscribe")
 	checkRecordedSubscriptions(t, "Subscribe", subs, true)
 	res := must(c.Teams.Unsubscribe(ctx, "PQ9K7I8", pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableBusinessService})).ok(t, "Unsubscribe")

@@ -176,7 +176,7 @@ func TestTeamsRequests(t *testing.T) {
 		},
 	}
 	cases = append(cases, subscriptionCases("teams", "PTEAM01",
-		func(ctx context.Context, c *pagerduty.Client) ([]pagerduty.NotificationSubscription, error) {
+		func(ctx context.Context, c *pagerduty.Client) (*pagerduty.Page[pagerduty.NotificationSubscription], error) {
 			return c.Teams.ListNotificationSubscriptions(ctx, "PTEAM01")
 		},
 		func(ctx context.Context, c *pagerduty.Client, items ...pagerduty.Subscribable) ([]pagerduty.NotificationSubscription, error) {

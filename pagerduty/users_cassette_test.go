@@ -250,8 +250,12 @@ func TestUsersCassetteSubscriptions(t *testing.T) {
 	c := replayClient(t, "pagerduty/users/subscriptions")
 	ctx := context.Background()
 
-	subs := must(c.Users.ListNotificationSubscriptions(ctx, "PXPGF42")).ok(t, "ListNotificationSubscriptions")
-	checkRecordedSubscriptions(t, "ListNotificationSubscriptions", subs, false)
+	page := must(c.Users.ListNotificationSubscriptions(ctx, "PXPGF42")).ok(t, "ListNotificationSubscriptions")
+	checkRecordedSubscriptions(t, "ListNotificationSubscriptions", page.Items, false)
+	if page.Limit == 0 {
+		t.Error("ListNotificationSubscriptions: the page has no limit")
+	}
+	subs := page.Items
 	subs = must(c.Users.Subscribe(ctx, "PXPGF42",
 		pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableIncident},
 		pagerduty.Subscribable{ID: "PD1235", Type: pagerduty.SubscribableBusinessService})).ok(t, "Subscribe")

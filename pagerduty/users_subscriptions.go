@@ -91,25 +91,24 @@ func checkSubscribables(items []Subscribable) error {
 }
 
 // listSubscriptions reads the subscriptions of a user or a team.
-func listSubscriptions(ctx context.Context, c *Client, tmpl, id string) ([]NotificationSubscription, error) {
+func listSubscriptions(ctx context.Context, c *Client, tmpl, id string) (*Page[NotificationSubscription], error) {
 	path, err := expandPath(tmpl, id)
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Subscriptions []subscriptionEntry `json:"subscriptions"`
-	}
-	if err := c.do(ctx, &request{method: "GET", path: path}, &out); err != nil {
+	p, err := getPage[subscriptionEntry](ctx, c, path, "subscriptions", nil)
+	if err != nil {
 		return nil, err
 	}
-	subs := make([]NotificationSubscription, len(out.Subscriptions))
-	for i, e := range out.Subscriptions {
-		subs[i] = e.Subscription
-		if e.SubscribableName != nil && subs[i].SubscribableName == "" {
-			subs[i].SubscribableName = *e.SubscribableName
+	out := &Page[NotificationSubscription]{Items: make([]NotificationSubscription, len(p.Items)),
+		Limit: p.Limit, Offset: p.Offset, More: p.More, Total: p.Total}
+	for i, e := range p.Items {
+		out.Items[i] = e.Subscription
+		if e.SubscribableName != nil && out.Items[i].SubscribableName == "" {
+			out.Items[i].SubscribableName = *e.SubscribableName
 		}
 	}
-	return subs, nil
+	return out, nil
 }
 
 // subscribe asks for status updates of items for a user or a team.
@@ -156,10 +155,12 @@ func unsubscribe(ctx context.Context, c *Client, tmpl, id string, items []Subscr
 }
 
 // ListNotificationSubscriptions returns the incidents and business
-// services whose status updates the user with the given ID follows.
+// services whose status updates the user with the given ID follows. The API
+// answers with one page and documents no way to ask for the next: More and
+// Total say whether the page holds them all.
 //
 // OAuth scope subscribers.read.
-func (s *UsersService) ListNotificationSubscriptions(ctx context.Context, id string) ([]NotificationSubscription, error) {
+func (s *UsersService) ListNotificationSubscriptions(ctx context.Context, id string) (*Page[NotificationSubscription], error) {
 	return listSubscriptions(ctx, s.client, "/users/{id}/notification_subscriptions", id)
 }
 

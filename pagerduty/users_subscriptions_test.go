@@ -18,7 +18,7 @@ const subscribablesBody = `{"subscribables":[{"subscribable_id":"PINC001","subsc
 // subscriptionCases are the requests of the subscription calls of users and
 // teams, which differ only by their path.
 func subscriptionCases(kind, id string,
-	list func(ctx context.Context, c *pagerduty.Client) ([]pagerduty.NotificationSubscription, error),
+	list func(ctx context.Context, c *pagerduty.Client) (*pagerduty.Page[pagerduty.NotificationSubscription], error),
 	sub func(ctx context.Context, c *pagerduty.Client, items ...pagerduty.Subscribable) ([]pagerduty.NotificationSubscription, error),
 	unsub func(ctx context.Context, c *pagerduty.Client, items ...pagerduty.Subscribable) (*pagerduty.UnsubscribeResult, error),
 ) []apiCase {
@@ -33,10 +33,14 @@ func subscriptionCases(kind, id string,
 				{"subscription":{"subscriber_id":"` + id + `","subscriber_type":"user","subscribable_id":"PINC001","subscribable_type":"incident","account_id":"PACC001"},"subscribable_name":null},
 				{"subscription":{"subscriber_id":"` + id + `","subscriber_type":"user","subscribable_id":"PBS0001","subscribable_type":"business_service"},"subscribable_name":"Checkout"},
 				{"subscription":{"subscriber_id":"` + id + `","subscriber_type":"user","subscribable_id":"PBS0002","subscribable_type":"business_service","subscribable_name":"Search"}}],
-				"limit":3,"offset":0,"more":false,"total":null}`,
+				"limit":3,"offset":0,"more":true,"total":40}`,
 			want: wantRequest{method: "GET", path: base},
 			check: func(t *testing.T, got any) {
-				subs := got.([]pagerduty.NotificationSubscription)
+				p := got.(*pagerduty.Page[pagerduty.NotificationSubscription])
+				if !p.More || p.Total == nil || *p.Total != 40 || p.Limit != 3 {
+					t.Errorf("page facts: more %v, total %v, limit %d", p.More, p.Total, p.Limit)
+				}
+				subs := p.Items
 				if len(subs) != 3 {
 					t.Fatalf("%d subscriptions", len(subs))
 				}
@@ -79,7 +83,7 @@ func subscriptionCases(kind, id string,
 
 func TestUserSubscriptionRequests(t *testing.T) {
 	runAPICases(t, subscriptionCases("users", "PUSER01",
-		func(ctx context.Context, c *pagerduty.Client) ([]pagerduty.NotificationSubscription, error) {
+		func(ctx context.Context, c *pagerduty.Client) (*pagerduty.Page[pagerduty.NotificationSubscription], error) {
 			return c.Users.ListNotificationSubscriptions(ctx, "PUSER01")
 		},
 		func(ctx context.Context, c *pagerduty.Client, items ...pagerduty.Subscribable) ([]pagerduty.NotificationSubscription, error) {
