@@ -1,6 +1,7 @@
 package pdtest
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -48,9 +49,13 @@ func TestRateLimit(t *testing.T) {
 			t.Fatalf("request %d headers: limit %q remaining %q", i, resp.Header.Get("ratelimit-limit"), resp.Header.Get("ratelimit-remaining"))
 		}
 	}
-	resp, _, err := get(t, s, "/priorities")
+	resp, body, err := get(t, s, "/priorities")
 	if err != nil || resp.StatusCode != 429 {
 		t.Fatalf("4th request: %v %v", resp, err)
+	}
+	var e wireErrorBody
+	if json.Unmarshal(body, &e) != nil || e.Error.Code != CodeRateLimited {
+		t.Fatalf("429 body: %s", body)
 	}
 	if ra, _ := strconv.Atoi(resp.Header.Get("Retry-After")); ra < 1 {
 		t.Fatalf("Retry-After %q", resp.Header.Get("Retry-After"))

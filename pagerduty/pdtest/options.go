@@ -10,15 +10,16 @@ const DefaultToken = "pdtest-token"
 type Option func(*config)
 
 type config struct {
-	seed         int64
-	now          func() time.Time
-	token        string
-	anyBearer    bool
-	data         *Dataset
-	dataSet      bool
-	demoIncident int
-	faults       Faults
-	logLimit     int
+	seed          int64
+	now           func() time.Time
+	token         string
+	readOnlyToken string
+	anyBearer     bool
+	data          *Dataset
+	dataSet       bool
+	demoIncident  int
+	faults        Faults
+	logLimit      int
 }
 
 func newConfig(opts []Option) config {
@@ -57,6 +58,11 @@ func WithNow(now func() time.Time) Option {
 // WithToken sets the API token the server accepts in
 // "Authorization: Token token=<token>". Empty keeps [DefaultToken].
 func WithToken(token string) Option { return func(c *config) { c.token = token } }
+
+// WithReadOnlyToken adds a second API token that may only read: writes
+// made with it answer 403 with error code 2010, as PagerDuty answers a
+// read-only API key. Empty adds none.
+func WithReadOnlyToken(token string) Option { return func(c *config) { c.readOnlyToken = token } }
 
 // WithAnyBearerToken makes the server also accept any OAuth style
 // "Authorization: Bearer <token>" header, as PagerDuty does for OAuth

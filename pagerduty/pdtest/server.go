@@ -97,24 +97,48 @@ func (h *Handler) serve(w http.ResponseWriter, r *http.Request) {
 			errors: []string{"no such endpoint: " + r.Method + " " + r.URL.Path}})
 		return
 	}
-	if !strings.HasPrefix(r.URL.Path, "/v2/") && !h.authorized(r) {
-		writeAPIError(w, &apiError{status: http.StatusUnauthorized, code: CodeAuthFailed,
-			errors: []string{`send the API token as "Authorization: Token token=<token>"`}})
-		return
+	if !strings.HasPrefix(r.URL.Path, "/v2/") {
+		switch h.access(r) {
+		case noAccess:
+			writeAPIError(w, &apiError{status: http.StatusUnauthorized, code: CodeAuthFailed,
+				errors: []string{`send the API token as "Authorization: Token token=<token>"`}})
+			return
+		case readAccess:
+			if r.Method != http.MethodGet && r.Method != http.MethodHead {
+				writeAPIError(w, &apiError{status: http.StatusForbidden, code: CodeAccessDenied,
+					errors: []string{"this API token is read-only: " + r.Method + " needs a full access token"}})
+				return
+			}
+		}
 	}
 	h.mux.ServeHTTP(w, r)
 }
 
-func (h *Handler) authorized(r *http.Request) bool {
+// Access levels of a request's credential.
+const (
+	noAccess = iota
+	readAccess
+	fullAccess
+)
+
+func (h *Handler) access(r *http.Request) int {
 	auth := strings.TrimSpace(r.Header.Get("Authorization"))
 	if rest, ok := strings.CutPrefix(auth, "Token "); ok {
 		tok, ok := strings.CutPrefix(strings.TrimSpace(rest), "token=")
-		return ok && subtle.ConstantTimeCompare([]byte(tok), []byte(h.cfg.token)) == 1
+		switch {
+		case !ok:
+			return noAccess
+		case subtle.ConstantTimeCompare([]byte(tok), []byte(h.cfg.token)) == 1:
+			return fullAccess
+		case h.cfg.readOnlyToken != "" && subtle.ConstantTimeCompare([]byte(tok), []byte(h.cfg.readOnlyToken)) == 1:
+			return readAccess
+		}
+		return noAccess
 	}
-	if rest, ok := strings.CutPrefix(auth, "Bearer "); ok && h.cfg.anyBearer {
-		return strings.TrimSpace(rest) != ""
+	if rest, ok := strings.CutPrefix(auth, "Bearer "); ok && h.cfg.anyBearer && strings.TrimSpace(rest) != "" {
+		return fullAccess
 	}
-	return false
+	return noAccess
 }
 
 // Server is a [Handler] listening on a local address (127.0.0.1, a random

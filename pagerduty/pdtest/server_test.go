@@ -160,3 +160,19 @@ func TestSelfLinksFollowTheRequest(t *testing.T) {
 		t.Fatalf("self link: %s", rec.Body.String())
 	}
 }
+
+func TestReadOnlyToken(t *testing.T) {
+	s := newSmall(t, WithReadOnlyToken("reader"))
+	ro := []string{"Authorization", "Token token=reader", "From", "u1@example.com"}
+	if st, _ := call(t, s, "GET", "/incidents", nil, ro...); st != 200 {
+		t.Fatalf("read with the read-only token: %d", st)
+	}
+	st, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": "x",
+		"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, ro...)
+	if st != 403 || errCode(m) != CodeAccessDenied {
+		t.Fatalf("write with the read-only token: %d %v", st, m)
+	}
+	if len(s.Data().Incidents) != 0 {
+		t.Fatal("the refused write changed the account")
+	}
+}
