@@ -221,4 +221,3 @@ func exitCode(err error) int {
 	}
 	return 2
 }
-
