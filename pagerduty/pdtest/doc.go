@@ -22,7 +22,8 @@
 //
 // The server speaks the API's wire format: the JSON shapes of PagerDuty's
 // OpenAPI description, its error bodies and codes (2001 invalid input,
-// 2002 arguments error, 2006 authentication, 2100 not found, ...), offset
+// 2002 arguments error, 2006 authentication, 2010 access denied to a
+// read-only token ([WithReadOnlyToken]), 2100 not found, ...), offset
 // pagination with limit, offset, more and total, and the 10,000 ceiling on
 // offset+limit; cursor pagination (cursor, next_cursor) on the audit
 // trail; the filters and include[] expansions of the endpoints it covers;

@@ -108,8 +108,11 @@ func TestIncidentFilters(t *testing.T) {
 	if int(first["incident_number"].(float64)) != d.Incidents[len(d.Incidents)-1].Number {
 		t.Errorf("sort_by desc starts at #%v", first["incident_number"])
 	}
-	if st, m := call(t, s, "GET", "/incidents?statuses[]=sleeping", nil); st != 400 || errCode(m) != CodeInvalidInput {
-		t.Errorf("bad status: %d %v", st, m)
+	for _, q := range []string{"statuses[]=sleeping", "date_range=week", "since=2025-01-01T00:00:00Z&until=2025-12-01T00:00:00Z",
+		"since=yesterday", "sort_by=title", "until=2026-01-01T00:00:00Z&since=2026-02-01T00:00:00Z"} {
+		if st, m := call(t, s, "GET", "/incidents?"+q, nil); st != 400 || errCode(m) != CodeInvalidInput || len(toStrings(m["error"].(map[string]any)["errors"])) == 0 {
+			t.Errorf("%s: %d %v", q, st, m)
+		}
 	}
 }
 
