@@ -72,8 +72,7 @@ func TestTeamsCassetteSubscriptions(t *testing.T) {
 	if page.Limit == 0 {
 		t.Error("ListNotificationSubscriptions: the page has no limit")
 	}
-	subs := page.Items
-	subs = must(c.Teams.Subscribe(ctx, "PQ9K7I8", pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableBusinessService})).ok(t, "Subscribe")
+	subs := must(c.Teams.Subscribe(ctx, "PQ9K7I8", pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableBusinessService})).ok(t, "Subscribe")
 	checkRecordedSubscriptions(t, "Subscribe", subs, true)
 	res := must(c.Teams.Unsubscribe(ctx, "PQ9K7I8", pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableBusinessService})).ok(t, "Unsubscribe")
 	if res.Deleted+res.Unauthorized+res.NonExistent == 0 {

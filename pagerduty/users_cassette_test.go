@@ -255,8 +255,7 @@ func TestUsersCassetteSubscriptions(t *testing.T) {
 	if page.Limit == 0 {
 		t.Error("ListNotificationSubscriptions: the page has no limit")
 	}
-	subs := page.Items
-	subs = must(c.Users.Subscribe(ctx, "PXPGF42",
+	subs := must(c.Users.Subscribe(ctx, "PXPGF42",
 		pagerduty.Subscribable{ID: "PD1234", Type: pagerduty.SubscribableIncident},
 		pagerduty.Subscribable{ID: "PD1235", Type: pagerduty.SubscribableBusinessService})).ok(t, "Subscribe")
 	checkRecordedSubscriptions(t, "Subscribe", subs, true)
