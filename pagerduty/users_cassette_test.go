@@ -13,7 +13,7 @@ import (
 // PagerDuty's API description, which answers with the description's
 // examples. Re-record them with
 //
-//	scripts/record.sh ./pagerduty -run 'Cassette(Users|Teams|EscalationPolicies|OnCalls|MaintenanceWindows)'
+//	scripts/record.sh ./pagerduty -run '^Test(Users|Teams|EscalationPolicies|OnCalls|MaintenanceWindows)Cassette'
 
 // readUpTo reads at most n items of seq and fails the test on an error.
 func readUpTo[T any](t *testing.T, what string, seq iter.Seq2[T, error], n int) []T {
