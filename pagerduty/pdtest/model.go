@@ -153,8 +153,8 @@ type Service struct {
 	Name                   string        `json:"name"`                              // unique name
 	Description            string        `json:"description,omitempty"`             // free text
 	EscalationPolicyID     string        `json:"escalation_policy_id"`              // the policy that assigns its incidents
-	AutoResolveTimeout     *int          `json:"auto_resolve_timeout,omitempty"`    // seconds before open incidents resolve; nil turns it off
-	AcknowledgementTimeout *int          `json:"acknowledgement_timeout,omitempty"` // seconds before an acknowledgement lapses; nil turns it off
+	AutoResolveTimeout     *int          `json:"auto_resolve_timeout,omitempty"`    // seconds before open incidents resolve (shown, not enforced); nil turns it off
+	AcknowledgementTimeout *int          `json:"acknowledgement_timeout,omitempty"` // seconds before an acknowledgement lapses (shown, not enforced); nil turns it off
 	Disabled               bool          `json:"disabled,omitempty"`                // a disabled service opens no incidents
 	CreatedAt              time.Time     `json:"created_at"`                        // creation time
 	Integrations           []Integration `json:"integrations,omitempty"`            // ways events reach the service

@@ -1,7 +1,5 @@
 package pdtest
 
-import "time"
-
 // wIncident is an incident.
 type wIncident struct {
 	ID                   string          `json:"id"`
@@ -144,11 +142,6 @@ func (c *rc) incident(inc *Incident) wIncident {
 	}
 	if inc.Status == StatusAcknowledged && inc.SnoozedUntil != nil {
 		w.PendingActions = append(w.PendingActions, wAction{Type: "unacknowledge", At: c.ts(*inc.SnoozedUntil)})
-	}
-	if inc.Status != StatusResolved {
-		if s := c.st.svcByID[inc.ServiceID]; s != nil && s.AutoResolveTimeout != nil && *s.AutoResolveTimeout > 0 {
-			w.PendingActions = append(w.PendingActions, wAction{Type: "resolve", At: c.ts(inc.CreatedAt.Add(time.Duration(*s.AutoResolveTimeout) * time.Second))})
-		}
 	}
 	for _, rr := range inc.ResponderRequests {
 		w.ResponderRequests = append(w.ResponderRequests, c.responderRequest(inc, &rr))
