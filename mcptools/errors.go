@@ -40,6 +40,13 @@ func describeError(s *spec, err error) string {
 	}
 	var api *pagerduty.APIError
 	if errors.As(err, &api) {
+		// Keep what the layers above the API error said (which incident,
+		// why the API refuses).
+		outer := strings.TrimSuffix(strings.TrimSuffix(err.Error(), api.Error()), ": ")
+		outer = strings.TrimPrefix(outer, "pagerduty: ")
+		if outer != "" && outer != err.Error() {
+			return upperFirst(outer) + ". " + describeAPIError(s, api)
+		}
 		return describeAPIError(s, api)
 	}
 	switch {
@@ -90,4 +97,11 @@ func describeAPIError(s *spec, e *pagerduty.APIError) string {
 		b.WriteString("Check the arguments against the tool's description and try again.")
 	}
 	return b.String()
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -124,10 +124,11 @@ type ManageResult struct {
 	Failed  []Failure  `json:"failed,omitempty"`
 }
 
-// Failure is an incident a change could not be applied to, and why.
+// Failure is an item (an incident, an override) a change could not be
+// applied to, and why.
 type Failure struct {
-	Incident string `json:"incident"`
-	Error    string `json:"error"`
+	Item  string `json:"item"`
+	Error string `json:"error"`
 }
 
 func (r *ManageResult) text() string {
@@ -137,7 +138,7 @@ func (r *ManageResult) text() string {
 	if len(r.Failed) > 0 {
 		fmt.Fprintf(&b, "\nFailed for %s:", plural(len(r.Failed), "incident"))
 		for _, f := range r.Failed {
-			b.WriteString("\n" + f.Incident + ": " + f.Error)
+			b.WriteString("\n" + f.Item + ": " + f.Error)
 		}
 	}
 	return b.String()
@@ -198,7 +199,7 @@ var manageIncidents = &tool[manageIncidentsIn, *ManageResult]{
 		for i, v := range in.Incidents {
 			id, err := incidentID(ctx, c, "incidents", v)
 			if err != nil {
-				out.Failed = append(out.Failed, Failure{Incident: v, Error: describeError(&manageSpec, err)})
+				out.Failed = append(out.Failed, Failure{Item: v, Error: describeError(&manageSpec, err)})
 				continue
 			}
 			if _, dup := names[id]; dup {
@@ -219,7 +220,7 @@ var manageIncidents = &tool[manageIncidentsIn, *ManageResult]{
 		for _, b := range batches {
 			if b.Err != nil {
 				for _, u := range b.Updates {
-					out.Failed = append(out.Failed, Failure{Incident: names[u.ID], Error: describeError(&manageSpec, b.Err)})
+					out.Failed = append(out.Failed, Failure{Item: names[u.ID], Error: describeError(&manageSpec, b.Err)})
 				}
 				continue
 			}

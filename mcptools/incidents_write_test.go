@@ -83,7 +83,7 @@ func TestManageIncidentsInBulk(t *testing.T) {
 		t.Errorf("assignments %+v, want %s", got.Assignments, target.ID)
 	}
 	e.ok(t, "manage_incidents", map[string]any{"incidents": []string{open[0].ID, "#99999"}, "status": "resolved", "resolution": "restarted"}, &res)
-	if len(res.Updated) != 1 || len(res.Failed) != 1 || res.Failed[0].Incident != "#99999" || !strings.Contains(res.Failed[0].Error, "404") {
+	if len(res.Updated) != 1 || len(res.Failed) != 1 || res.Failed[0].Item != "#99999" || !strings.Contains(res.Failed[0].Error, "404") {
 		t.Errorf("partial failure: %+v", res)
 	}
 	if got := incidentIn(e.pd.Data(), open[0].ID); got.Status != pdtest.StatusResolved {

@@ -15,7 +15,7 @@ type listOnCallsIn struct {
 	Team             string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call for this team (through its escalation policies): its ID or name."`
 	Service          string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call for this service (through its escalation policy): its ID or name."`
 	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call on this escalation policy: its ID or name."`
-	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=128" jsonschema_description:"Who is on call on this schedule: its ID."`
+	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Who is on call on this schedule: its ID or name."`
 	User             string `json:"user,omitempty" jsonschema:"maxLength=200" jsonschema_description:"When this user is on call: \"me\", an ID, a name or an email."`
 	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the period (default now): RFC 3339 (2026-01-31T14:00:00Z), a date (2026-01-31), or a duration back from now (2h, 7d)."`
 	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the period (default: since), in the same forms as since; at most 90 days ahead."`
@@ -141,7 +141,7 @@ Covers now unless since/until give a period. Returns up to limit entries (defaul
 			opts.EscalationPolicyIDs = []string{id}
 		}
 		if in.Schedule != "" {
-			id, err := checkID("schedule", in.Schedule)
+			id, err := resolveSchedule(ctx, c, "schedule", in.Schedule)
 			if err != nil {
 				return nil, err
 			}

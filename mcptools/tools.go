@@ -15,6 +15,12 @@ func allTools() []serverTool {
 		snoozeIncident,
 		// on-call
 		listOnCalls,
+		// schedules
+		listSchedules,
+		getSchedule,
+		listScheduleOverrides,
+		createScheduleOverride,
+		deleteScheduleOverride,
 		// users
 		getCurrentUser,
 		listUsers,

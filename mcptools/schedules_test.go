@@ -1,0 +1,114 @@
+package mcptools
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pdkit/pdkit/pagerduty/pdtest"
+)
+
+func scheduleByName(t *testing.T, d *pdtest.Dataset, name string) pdtest.Schedule {
+	t.Helper()
+	for _, s := range d.Schedules {
+		if s.Name == name {
+			return s
+		}
+	}
+	t.Fatalf("no schedule %q", name)
+	return pdtest.Schedule{}
+}
+
+func TestGetScheduleHoursAndGaps(t *testing.T) {
+	e := newEnv(t, envConfig{})
+	d := e.pd.Data()
+	sch := scheduleByName(t, d, "Web Secondary")
+	var got ScheduleDetail
+	txt := e.ok(t, "get_schedule", map[string]any{"schedule": "web secondary"}, &got)
+	if got.ID != sch.ID || !got.Since.Equal(testNow) || !got.Until.Equal(testNow.Add(7*24*time.Hour)) {
+		t.Fatalf("get_schedule: %s from %s to %s", got.ID, got.Since, got.Until)
+	}
+	total := 0.0
+	shifts := 0
+	for _, h := range got.Hours {
+		total += h.Hours
+		shifts += h.Shifts
+	}
+	if len(got.Gaps) != 0 || total < 167.5 || total > 168.5 || shifts != len(got.Shifts) {
+		t.Errorf("a daily rotation covers the week: gaps %v, %.1f hours, %d shifts (%d listed)\n%s", got.Gaps, total, shifts, len(got.Shifts), txt)
+	}
+	for _, sh := range got.Shifts {
+		found := false
+		for _, id := range sch.Layers[0].UserIDs {
+			found = found || id == sh.User.ID
+		}
+		if !found || sh.User.Name == "" {
+			t.Errorf("shift of %+v, not in the rotation", sh.User)
+		}
+	}
+	// A schedule whose only layer is restricted to business hours has gaps.
+	var payments ScheduleDetail
+	e.ok(t, "get_schedule", map[string]any{"schedule": scheduleByName(t, d, "Payments Primary").ID, "since": "2026-11-25", "until": "2026-11-26"}, &payments)
+	if len(payments.Shifts) == 0 {
+		t.Error("no shift on Payments Primary")
+	}
+}
+
+func TestOverrideToCoverAUser(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	sch := scheduleByName(t, d, "Platform Secondary")
+	var before ScheduleDetail
+	e.ok(t, "get_schedule", map[string]any{"schedule": sch.ID, "until": "2026-12-01T12:00:00Z"}, &before)
+	away := before.Hours[0].User
+	cover := ""
+	for _, id := range sch.Layers[0].UserIDs {
+		if id != away.ID {
+			cover = id
+			break
+		}
+	}
+	var created OverridesCreated
+	txt := e.ok(t, "create_schedule_override", map[string]any{
+		"schedule": sch.Name, "user": cover, "end": "2026-12-01T12:00:00Z", "covering": away.Name}, &created)
+	if len(created.Created) != before.Hours[0].Shifts || len(created.Failed) != 0 {
+		t.Fatalf("created %d overrides for %d shifts of %s\n%s", len(created.Created), before.Hours[0].Shifts, away.Name, txt)
+	}
+	var after ScheduleDetail
+	e.ok(t, "get_schedule", map[string]any{"schedule": sch.ID, "until": "2026-12-01T12:00:00Z", "user": away.ID}, &after)
+	if len(after.Shifts) != 0 {
+		t.Errorf("%s still has %d shifts: %+v", away.Name, len(after.Shifts), after.Shifts)
+	}
+	var list OverrideList
+	e.ok(t, "list_schedule_overrides", map[string]any{"schedule": sch.ID}, &list)
+	for _, o := range created.Created {
+		found := false
+		for _, l := range list.Overrides {
+			found = found || l.ID == o.ID
+		}
+		if !found {
+			t.Errorf("override %s is not listed", o.ID)
+		}
+	}
+	var del OverrideDeleted
+	last := created.Created[len(created.Created)-1]
+	e.ok(t, "delete_schedule_override", map[string]any{"schedule": sch.ID, "override": last.ID}, &del)
+	if del.Override != last.ID || del.Truncated {
+		t.Errorf("delete: %+v", del)
+	}
+
+	// The override that ended three days ago cannot be deleted: say so.
+	primary := scheduleByName(t, d, "Platform Primary")
+	var past string
+	for _, o := range primary.Overrides {
+		if o.End.Before(testNow) {
+			past = o.ID
+		}
+	}
+	msg := e.fails(t, "delete_schedule_override", map[string]any{"schedule": primary.ID, "override": past})
+	if !strings.Contains(msg, "already ended") {
+		t.Errorf("deleting a past override: %s", msg)
+	}
+	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2020-01-01"})
+	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2026-12-01", "covering": cover})
+}
