@@ -49,7 +49,8 @@
 // their integrations; escalation policies; schedules rendered over a
 // window, their users on call and overrides; on-calls; priorities;
 // incidents (list, get by ID or number, create, update one or many, merge,
-// snooze, notes, alerts, log entries, responder requests) and the global
+// snooze, notes, alerts, log entries, responder requests, past and related
+// incidents) and the global
 // log entries; maintenance windows; the audit trail; the incident
 // analytics (metrics for all, per service and per team, and raw incidents);
 // and the Events API v2 (trigger, acknowledge, resolve with

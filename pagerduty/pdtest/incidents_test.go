@@ -312,3 +312,30 @@ func TestTimeZoneRendering(t *testing.T) {
 		t.Fatalf("unknown zone: %d %v", st, m)
 	}
 }
+
+func TestPastAndRelatedIncidents(t *testing.T) {
+	s := newSmall(t)
+	from := []string{"From", "u1@example.com"}
+	create := func(title string) string {
+		t.Helper()
+		_, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": title,
+			"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, from...)
+		return str(m, "incident", "id")
+	}
+	create("disk full on db-1")
+	create("cpu high on web-2")
+	last := create("disk full on db-2")
+	_, m := call(t, s, "GET", "/incidents/"+last+"/past_incidents?total=true", nil)
+	past := items(m, "past_incidents")
+	// "disk full on db-1" shares 3 of 5 words; "cpu high on web-2" 1 of 7.
+	if len(past) != 2 || str(past[0], "incident", "title") != "disk full on db-1" || past[0]["score"].(float64) != 0.6 || m["total"].(float64) != 2 {
+		t.Fatalf("past incidents: %v", m)
+	}
+	_, m = call(t, s, "GET", "/incidents/"+last+"/related_incidents", nil)
+	if rel := items(m, "related_incidents"); len(rel) != 2 {
+		t.Fatalf("related incidents: %v", rel)
+	}
+	if st, _ := call(t, s, "GET", "/incidents/"+last+"/past_incidents?limit=0", nil); st != 400 {
+		t.Fatalf("limit 0: %d", st)
+	}
+}

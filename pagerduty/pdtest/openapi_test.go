@@ -268,6 +268,8 @@ func TestOpenAPIConformance(t *testing.T) {
 		{"POST", "/analytics/metrics/incidents/services/all", "/analytics/metrics/incidents/services/all", map[string]any{}, 200},
 		{"POST", "/analytics/metrics/incidents/teams/all", "/analytics/metrics/incidents/teams/all", map[string]any{}, 200},
 		{"POST", "/analytics/raw/incidents", "/analytics/raw/incidents", map[string]any{"limit": 50}, 200},
+		{"GET", "/incidents/{id}/past_incidents", "/incidents/" + open.ID + "/past_incidents?total=true", nil, 200},
+		{"GET", "/incidents/{id}/related_incidents", "/incidents/" + open.ID + "/related_incidents", nil, 200},
 		{"GET", "/audit/records", "/audit/records?limit=5", nil, 200},
 		{"GET", "/users/{id}/audit/records", "/users/" + u.ID + "/audit/records", nil, 200},
 		{"GET", "/services/{id}/audit/records", "/services/" + svc.ID + "/audit/records", nil, 200},

@@ -69,6 +69,8 @@ func (h *Handler) routes() {
 	m.HandleFunc("GET /incidents/{id}/alerts", h.listAlerts)
 	m.HandleFunc("GET /incidents/{id}/alerts/{aid}", h.getAlert)
 	m.HandleFunc("POST /incidents/{id}/responder_requests", h.createResponderRequest)
+	m.HandleFunc("GET /incidents/{id}/past_incidents", h.listPastIncidents)
+	m.HandleFunc("GET /incidents/{id}/related_incidents", h.listRelatedIncidents)
 	m.HandleFunc("GET /log_entries", h.listLogEntries)
 	m.HandleFunc("GET /log_entries/{id}", h.getLogEntry)
 
