@@ -11,6 +11,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/pdkit/pdkit/pagerduty"
+	"github.com/pdkit/pdkit/pagerduty/events"
 	"github.com/pdkit/pdkit/pagerduty/pdtest"
 )
 
@@ -54,6 +55,13 @@ func newEnv(t testing.TB, cfg envConfig) *env {
 	t.Cleanup(pd.Close)
 	if cfg.opts.Now == nil {
 		cfg.opts.Now = func() time.Time { return testNow }
+	}
+	if cfg.opts.Events == nil {
+		ec, err := events.NewClient(events.WithBaseURL(pd.URL), events.WithRetry(pagerduty.RetryPolicy{MaxRetries: -1}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.opts.Events = ec
 	}
 	var reg *Registry
 	var err error

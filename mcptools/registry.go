@@ -12,6 +12,7 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/pdkit/pdkit/pagerduty"
+	"github.com/pdkit/pdkit/pagerduty/events"
 )
 
 // ClientFunc returns the PagerDuty client that serves one tool call. An HTTP
@@ -32,6 +33,9 @@ type Options struct {
 	// Now is the clock for relative times such as "2h" (ago). Nil means
 	// time.Now.
 	Now func() time.Time
+	// Events sends the events of the events toolset. Nil means a client
+	// for the PagerDuty client's region, made at the first event.
+	Events *events.Client
 }
 
 // Registry holds every tool with its definition computed once, and mounts
@@ -42,6 +46,7 @@ type Registry struct {
 	opts    Options
 	tools   []entry
 	writes  *writeCounter
+	events  *eventClients
 }
 
 type entry struct {
@@ -79,6 +84,7 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 		r.opts.Now = time.Now
 	}
 	r.writes = newWriteCounter(r.opts.MaxWritesPerSession)
+	r.events = &eventClients{fixed: r.opts.Events}
 	seen := map[string]bool{}
 	for _, t := range allTools() {
 		s := t.info()
@@ -193,7 +199,7 @@ func (r *Registry) run(ctx context.Context, t serverTool, req *mcp.CallToolReque
 	if err != nil || client == nil {
 		return errorResult("No usable PagerDuty credential for this call: configure an API token (or sign in with OAuth) for this server, then try again.")
 	}
-	out, err := h(&call{client: client, req: req, now: r.opts.Now()})
+	out, err := h(&call{client: client, events: r.events, req: req, now: r.opts.Now()})
 	if err != nil {
 		return errorResult(describeError(s, err))
 	}

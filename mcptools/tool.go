@@ -96,6 +96,7 @@ func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
 // this request, and the request itself (for progress notifications).
 type call struct {
 	client *pagerduty.Client
+	events *eventClients
 	req    *mcp.CallToolRequest
 	now    time.Time
 }

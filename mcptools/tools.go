@@ -35,6 +35,9 @@ func allTools() []serverTool {
 		// escalation policies
 		listEscalationPolicies,
 		getEscalationPolicy,
+		// events
+		sendEvent,
+		sendChangeEvent,
 		// maintenance windows
 		listMaintenanceWindows,
 		createMaintenanceWindow,
