@@ -41,7 +41,7 @@
 // slow bodies. [Handler.Stats] counts what was served and
 // [Handler.Requests] lists the requests received.
 //
-// [NewHandler] gives the same server as an [net/http.Handler], to mount in
+// [NewHandler] gives the same server as a [net/http.Handler], to mount in
 // a process without a listener.
 //
 // What it covers: abilities; users (with contact methods and notification
@@ -50,9 +50,8 @@
 // window, their users on call and overrides; on-calls; priorities;
 // incidents (list, get by ID or number, create, update one or many, merge,
 // snooze, notes, alerts, log entries, responder requests, past and related
-// incidents) and the global
-// log entries; maintenance windows; the audit trail; the incident
-// analytics (metrics for all, per service and per team, and raw incidents);
-// and the Events API v2 (trigger, acknowledge, resolve with
-// deduplication, and change events). Other paths answer 404.
+// incidents) and the global log entries; maintenance windows; the audit
+// trail; the incident analytics (metrics for all, per service and per
+// team, and raw incidents); and the Events API v2 (trigger, acknowledge,
+// resolve with deduplication, and change events). Other paths answer 404.
 package pdtest
