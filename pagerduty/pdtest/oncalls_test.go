@@ -117,3 +117,60 @@ func TestOverrides(t *testing.T) {
 		t.Fatalf("overrides listed: %v", ov)
 	}
 }
+
+func TestScheduleWrites(t *testing.T) {
+	s := newSmall(t)
+	layer := func(name string, users ...string) map[string]any {
+		var us []any
+		for _, u := range users {
+			us = append(us, map[string]any{"user": map[string]any{"id": u, "type": "user_reference"}})
+		}
+		return map[string]any{"name": name, "start": "2026-03-02T00:00:00Z", "rotation_virtual_start": "2026-03-02T00:00:00Z",
+			"rotation_turn_length_seconds": 86400, "users": us}
+	}
+	day := layer("Day", "PU00003")
+	day["restrictions"] = []any{map[string]any{"type": "daily_restriction", "start_time_of_day": "09:00:00", "duration_seconds": 28800}}
+	// Listed first, the day layer wins over the base rotation.
+	st, m := call(t, s, "POST", "/schedules", map[string]any{"schedule": map[string]any{"type": "schedule", "name": "Follow the sun",
+		"time_zone": "UTC", "schedule_layers": []any{day, layer("Base", "PU00001", "PU00002")}}})
+	if st != 201 {
+		t.Fatalf("create: %d %v", st, m)
+	}
+	id := str(m, "schedule", "id")
+	if names := items(m["schedule"].(map[string]any), "schedule_layers"); len(names) != 2 || names[0]["name"] != "Day" {
+		t.Fatalf("layers listed: %v", names)
+	}
+	_, m = call(t, s, "GET", "/schedules/"+id+"?since=2026-03-10T00:00:00Z&until=2026-03-11T00:00:00Z", nil)
+	final := items(m["schedule"].(map[string]any)["final_schedule"].(map[string]any), "rendered_schedule_entries")
+	// Day 8 of the base rotation is u1's; u3 covers 09:00-17:00.
+	want := []string{"PU00001", "PU00003", "PU00001"}
+	if len(final) != 3 {
+		t.Fatalf("final: %v", final)
+	}
+	for i, e := range final {
+		if str(e, "user", "id") != want[i] {
+			t.Fatalf("final entry %d: %v", i, e)
+		}
+	}
+	bad := []map[string]any{
+		{"name": "x", "time_zone": "Mars/Base", "schedule_layers": []any{layer("L", "PU00001")}},
+		{"name": "x", "time_zone": "UTC", "schedule_layers": []any{layer("L", "PNOBODY")}},
+		{"name": "x", "time_zone": "UTC", "schedule_layers": []any{}},
+		{"name": "x", "time_zone": "UTC", "schedule_layers": []any{map[string]any{"start": "2026-03-02T00:00:00Z", "rotation_turn_length_seconds": 60,
+			"users": []any{map[string]any{"user": map[string]any{"id": "PU00001"}}}}}},
+	}
+	for _, b := range bad {
+		if st, m := call(t, s, "POST", "/schedules", map[string]any{"schedule": b}); st != 400 || errCode(m) != CodeInvalidInput {
+			t.Errorf("%v: %d %v", b, st, m)
+		}
+	}
+	if st, m := call(t, s, "PUT", "/schedules/"+id, map[string]any{"schedule": map[string]any{"name": "Renamed"}}); st != 200 || str(m, "schedule", "name") != "Renamed" {
+		t.Fatalf("update: %d %v", st, m)
+	}
+	if st, _ := call(t, s, "DELETE", "/schedules/PS00001", nil); st != 400 {
+		t.Fatalf("deleting a schedule a policy uses: %d", st)
+	}
+	if st, _ := call(t, s, "DELETE", "/schedules/"+id, nil); st != 204 {
+		t.Fatalf("delete: %d", st)
+	}
+}

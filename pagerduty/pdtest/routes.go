@@ -49,7 +49,10 @@ func (h *Handler) routes() {
 	m.HandleFunc("DELETE /escalation_policies/{id}", h.deleteEscalationPolicy)
 
 	m.HandleFunc("GET /schedules", h.listSchedules)
+	m.HandleFunc("POST /schedules", h.createSchedule)
 	m.HandleFunc("GET /schedules/{id}", h.getSchedule)
+	m.HandleFunc("PUT /schedules/{id}", h.updateSchedule)
+	m.HandleFunc("DELETE /schedules/{id}", h.deleteSchedule)
 	m.HandleFunc("GET /schedules/{id}/users", h.listScheduleUsers)
 	m.HandleFunc("GET /schedules/{id}/overrides", h.listOverrides)
 	m.HandleFunc("POST /schedules/{id}/overrides", h.createOverrides)
