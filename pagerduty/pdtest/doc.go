@@ -46,9 +46,8 @@
 //
 // What it covers: abilities; users (with contact methods and notification
 // rules) and /users/me; teams and their members and policies; services and
-// their integrations; escalation policies; schedules (written, and
-// rendered over a window), their users on call and overrides; on-calls;
-// priorities;
+// their integrations; escalation policies; schedules (written, and rendered
+// over a window), their users on call and overrides; on-calls; priorities;
 // incidents (list, get by ID or number, create, update one or many, merge,
 // snooze, notes, alerts, log entries, responder requests, past and related
 // incidents) and the global log entries; maintenance windows; the audit
