@@ -73,7 +73,7 @@ type listPoliciesIn struct {
 	Team   string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep policies of this team: its ID or name."`
 	User   string `json:"user,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep policies that notify this user: \"me\", an ID, a name or an email."`
 	Limit  int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many policies to return, 1 to 100 (default 25)."`
-	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // EscalationPolicyList is a page of escalation policies.
@@ -93,7 +93,7 @@ var listEscalationPolicies = &tool[listPoliciesIn, *EscalationPolicyList]{
 		toolset: ToolsetEscalationPolicies,
 		description: `Lists escalation policies, one line each: name, ID, teams and services.
 Use it to find which policy pages a team or a user; get_escalation_policy shows a policy's levels.
-Returns up to limit policies (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Pages of limit policies (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listPoliciesIn) (*EscalationPolicyList, error) {
 		key := in

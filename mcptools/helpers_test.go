@@ -98,6 +98,7 @@ func newEnv(t testing.TB, cfg envConfig) *env {
 // call calls a tool and fails the test on a protocol error.
 func (e *env) call(t testing.TB, name string, args map[string]any) *mcp.CallToolResult {
 	t.Helper()
+	called.Store(name, true)
 	res, err := e.session.CallTool(context.Background(), &mcp.CallToolParams{Name: name, Arguments: args})
 	if err != nil {
 		t.Fatalf("%s: protocol error: %v", name, err)

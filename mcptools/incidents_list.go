@@ -20,7 +20,7 @@ type listIncidentsIn struct {
 	Since      string   `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Keep incidents created at or after this time: RFC 3339 (2026-01-31T14:00:00Z), a date (2026-01-31), or a duration back from now (30m, 2h, 7d)."`
 	Until      string   `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Keep incidents created before this time, in the same forms as since."`
 	Limit      int      `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many incidents to return, 1 to 100 (default 25)."`
-	Cursor     string   `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor     string   `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // IncidentList is a page of incidents.
@@ -71,7 +71,7 @@ var listIncidents = &tool[listIncidentsIn, *IncidentList]{
 Use it to answer "what is open", "what fired in the last hour", "P1 incidents of the web service", "incidents assigned to me".
 With no filter it returns the open incidents (triggered and acknowledged) of all time; a list that includes resolved incidents covers the last 30 days unless since/until say otherwise (at most 6 months apart).
 Names work for service, team and assigned_to; priorities match by name (P1).
-Returns up to limit incidents (default 25), total when known, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Pages of limit incidents (default 25): when has_more, pass next_cursor back as cursor.`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in listIncidentsIn) (*IncidentList, error) {

@@ -51,7 +51,7 @@ type listWindowsIn struct {
 	Service string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep windows of this service: its ID or name."`
 	Team    string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep windows of this team's services: its ID or name."`
 	Limit   int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many windows to return, 1 to 100 (default 25)."`
-	Cursor  string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor  string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // MaintenanceWindowList is a page of maintenance windows.
@@ -70,7 +70,7 @@ var listMaintenanceWindows = &tool[listWindowsIn, *MaintenanceWindowList]{
 		title:   "List maintenance windows",
 		toolset: ToolsetMaintenanceWindows,
 		description: `Lists maintenance windows (periods when services open no incidents), one line each: ID, start, end, services, description.
-By default the ongoing and future ones. Returns up to limit windows (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+By default the ongoing and future ones. Pages of limit windows (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listWindowsIn) (*MaintenanceWindowList, error) {
 		key := in

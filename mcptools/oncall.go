@@ -20,7 +20,7 @@ type listOnCallsIn struct {
 	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the period (default now): RFC 3339 (2026-01-31T14:00:00Z), a date (2026-01-31), or a duration back from now (2h, 7d)."`
 	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the period (default: since), in the same forms as since; at most 90 days ahead."`
 	Limit            int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many entries to return, 1 to 100 (default 25)."`
-	Cursor           string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor           string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // OnCall is one person on call: for which policy and level, through which
@@ -70,7 +70,7 @@ var listOnCalls = &tool[listOnCallsIn, *OnCallList]{
 		toolset: ToolsetOnCall,
 		description: `Lists who is on call, by escalation policy and level, one line each: the user, the schedule that puts them on call, and the shift's start and end.
 Use it for "who is on call for the database team", "who is on call for the web service", "when am I on call next week". Filter by team, service, escalation_policy, schedule or user (names work); with no filter it lists every policy.
-Covers now unless since/until give a period. Returns up to limit entries (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Covers now unless since/until give a period. Pages of limit entries (default 25): when has_more, pass next_cursor back as cursor.`,
 		notFound: "list_teams, list_services, list_escalation_policies or list_users",
 	},
 	handler: func(ctx context.Context, c *call, in listOnCallsIn) (*OnCallList, error) {

@@ -57,7 +57,7 @@ type listSchedulesIn struct {
 	Query  string `json:"query,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep schedules whose name contains this text."`
 	Team   string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep schedules of this team: its ID or name."`
 	Limit  int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many schedules to return, 1 to 100 (default 25)."`
-	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // ScheduleList is a page of schedules.
@@ -77,7 +77,7 @@ var listSchedules = &tool[listSchedulesIn, *ScheduleList]{
 		toolset: ToolsetSchedules,
 		description: `Lists on-call schedules, one line each: name, ID, time zone, teams.
 Use it to find a schedule; get_schedule shows who is on call on it and when. Tools that take a schedule also accept its name.
-Returns up to limit schedules (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Pages of limit schedules (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listSchedulesIn) (*ScheduleList, error) {
 		key := in

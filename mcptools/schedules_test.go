@@ -112,3 +112,32 @@ func TestOverrideToCoverAUser(t *testing.T) {
 	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2020-01-01"})
 	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2026-12-01", "covering": cover})
 }
+
+func TestListSchedules(t *testing.T) {
+	e := newEnv(t, envConfig{})
+	d := e.pd.Data()
+	var all ScheduleList
+	e.ok(t, "list_schedules", map[string]any{"limit": 100}, &all)
+	if len(all.Schedules) != len(d.Schedules) {
+		t.Fatalf("%d schedules, want %d", len(all.Schedules), len(d.Schedules))
+	}
+	team := teamByName(t, d, "Payments")
+	var mine ScheduleList
+	txt := e.ok(t, "list_schedules", map[string]any{"team": "payments"}, &mine)
+	want := 0
+	for _, s := range d.Schedules {
+		for _, id := range s.TeamIDs {
+			if id == team.ID {
+				want++
+			}
+		}
+	}
+	if len(mine.Schedules) != want || want == 0 {
+		t.Errorf("the Payments team has %d schedules listed, want %d\n%s", len(mine.Schedules), want, txt)
+	}
+	for _, s := range mine.Schedules {
+		if !strings.HasPrefix(s.Name, "Payments") || s.TimeZone == "" {
+			t.Errorf("schedule %+v", s)
+		}
+	}
+}

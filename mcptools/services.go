@@ -50,7 +50,7 @@ type listServicesIn struct {
 	Query  string `json:"query,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep services whose name contains this text."`
 	Team   string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep services of this team: its ID or name."`
 	Limit  int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many services to return, 1 to 100 (default 25)."`
-	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // ServiceList is a page of services.
@@ -70,7 +70,7 @@ var listServices = &tool[listServicesIn, *ServiceList]{
 		toolset: ToolsetServices,
 		description: `Lists services, one line each: name, ID, status (active, warning, critical, maintenance, disabled), escalation policy and teams.
 Use it to find a service's ID; tools that take a service also accept its name directly.
-Returns up to limit services (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Pages of limit services (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listServicesIn) (*ServiceList, error) {
 		key := in

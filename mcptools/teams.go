@@ -36,7 +36,7 @@ func (t *Team) line() string {
 type listTeamsIn struct {
 	Query  string `json:"query,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep teams whose name contains this text."`
 	Limit  int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many teams to return, 1 to 100 (default 25)."`
-	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // TeamList is a page of teams.
@@ -56,7 +56,7 @@ var listTeams = &tool[listTeamsIn, *TeamList]{
 		toolset: ToolsetTeams,
 		description: `Lists teams, one line each: name, ID, description.
 Use it to find a team's ID; tools that take a team also accept its name directly.
-Returns up to limit teams (default 25), total, and next_cursor when more match: pass it back as cursor, with the same query, for the next page.`,
+Pages of limit teams (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listTeamsIn) (*TeamList, error) {
 		key := in

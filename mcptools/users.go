@@ -37,7 +37,7 @@ type listUsersIn struct {
 	Query  string `json:"query,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep users whose name or email contains this text."`
 	Team   string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Keep members of this team: its ID or name."`
 	Limit  int    `json:"limit,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"How many users to return, 1 to 100 (default 25)."`
-	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"The next_cursor of the previous answer, to read the next page of the same query."`
+	Cursor string `json:"cursor,omitempty" jsonschema:"maxLength=512" jsonschema_description:"next_cursor of the previous answer, to read the next page (same filters)."`
 }
 
 // UserList is a page of users.
@@ -57,7 +57,7 @@ var listUsers = &tool[listUsersIn, *UserList]{
 		toolset: ToolsetUsers,
 		description: `Lists users, one line each: name, ID, email, role, time zone, teams.
 Use it to find a person's user ID, or the members of a team. Tools that take a user also accept a name or an email directly.
-Returns up to limit users (default 25), total, and next_cursor when more match: pass it back as cursor, with the same filters, for the next page.`,
+Pages of limit users (default 25): when has_more, pass next_cursor back as cursor.`,
 	},
 	handler: func(ctx context.Context, c *call, in listUsersIn) (*UserList, error) {
 		key := in
