@@ -3,6 +3,7 @@ package pdtest
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 )
@@ -47,7 +48,8 @@ var demoColors = []string{"red", "green", "blue", "purple", "orange", "teal", "b
 // rules; per team a weekly primary and a daily secondary schedule in the
 // team's time zone, with a few overrides (one of them on call now), an
 // escalation policy (primary, then secondary, then the team manager) and
-// two services with an Events API v2 integration; priorities P1 to P5;
+// two services with an Events API v2 integration and a deploy (change
+// event) a week; priorities P1 to P5;
 // and incidents spread over the four weeks before now, each with its
 // trigger, assignments, notifications, sometimes an escalation and a
 // note, an acknowledgement and a resolution. The last few incidents are
@@ -245,6 +247,18 @@ func DemoDataset(seed int64, now time.Time, incidents int) *Dataset {
 			}
 		}
 	}
+	// Deploys: a change event per service and week, after everything else
+	// so that the rest of the account does not depend on them.
+	for w := 4; w >= 1; w-- {
+		for _, svc := range st.services {
+			in := svc.Integrations[0]
+			at := now.Add(-time.Duration(w) * 7 * 24 * time.Hour).Add(time.Duration(rng.IntN(7*24*60)) * time.Minute)
+			st.changes = append(st.changes, ChangeEvent{ID: st.newID(), RoutingKey: in.Key, ServiceID: svc.ID, IntegrationID: in.ID,
+				Summary: fmt.Sprintf("Deploy %s build %d", svc.Name, 1000+rng.IntN(9000)), Source: "ci.pdtest.example", Timestamp: at.Truncate(time.Second),
+				CustomDetails: map[string]any{"commit": randomHex(rng, 12)}})
+		}
+	}
+	slices.SortStableFunc(st.changes, func(a, b ChangeEvent) int { return a.Timestamp.Compare(b.Timestamp) })
 	// The state is discarded: its values can be handed out as they are.
 	return st.dataset()
 }

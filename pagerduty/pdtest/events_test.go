@@ -2,6 +2,7 @@ package pdtest
 
 import (
 	"testing"
+	"time"
 )
 
 func event(action, key string) map[string]any {
@@ -77,5 +78,37 @@ func TestEventsInvalid(t *testing.T) {
 	}
 	if st, _ := call(t, s, "POST", "/v2/change/enqueue", map[string]any{"routing_key": smallKey}); st != 400 {
 		t.Fatalf("change event without payload: %d", st)
+	}
+}
+
+func TestChangeEvents(t *testing.T) {
+	clk := newClock(testNow)
+	s := NewServer(WithData(small()), WithNow(clk.now))
+	defer s.Close()
+	for i, summary := range []string{"deploy v1", "deploy v2"} {
+		body := map[string]any{"routing_key": smallKey, "payload": map[string]any{"summary": summary, "source": "ci",
+			"timestamp": testNow.Add(time.Duration(i-2) * time.Hour).Format(time.RFC3339)}}
+		if st, _ := call(t, s, "POST", "/v2/change/enqueue", body); st != 202 {
+			t.Fatalf("change event: %d", st)
+		}
+	}
+	_, m := call(t, s, "GET", "/change_events?total=true", nil)
+	ces := items(m, "change_events")
+	if m["total"].(float64) != 2 || ces[0]["summary"] != "deploy v2" || str(ces[0], "integration", "id") != "PI00001" {
+		t.Fatalf("change events: %v", m)
+	}
+	if _, m := call(t, s, "GET", "/change_events/"+ces[1]["id"].(string), nil); str(m, "change_event", "summary") != "deploy v1" {
+		t.Fatalf("get: %v", m)
+	}
+	_, m = call(t, s, "GET", "/services/PV00001/change_events?since="+testNow.Add(-90*time.Minute).Format(time.RFC3339), nil)
+	if got := items(m, "change_events"); len(got) != 1 || got[0]["summary"] != "deploy v2" {
+		t.Fatalf("service change events since: %v", got)
+	}
+	call(t, s, "POST", "/v2/enqueue", event("trigger", "after-deploy"))
+	_, m = call(t, s, "GET", "/incidents?incident_key=after-deploy", nil)
+	id := items(m, "incidents")[0]["id"].(string)
+	_, m = call(t, s, "GET", "/incidents/"+id+"/related_change_events", nil)
+	if got := items(m, "change_events"); len(got) != 2 || str(got[0], "correlation_reason", "reason") != "related_service" {
+		t.Fatalf("related change events: %v", got)
 	}
 }

@@ -199,6 +199,11 @@ func (h *Handler) changeEnqueue(w http.ResponseWriter, r *http.Request) {
 	}
 	if s := h.st.svcByKey[ev.RoutingKey]; s != nil {
 		ce.ServiceID = s.ID
+		for _, in := range s.Integrations {
+			if in.Key == ev.RoutingKey {
+				ce.IntegrationID = in.ID
+			}
+		}
 	}
 	h.st.changes = append(h.st.changes, ce)
 	h.st.changed()

@@ -196,6 +196,7 @@ type ChangeEvent struct {
 	ID            string         `json:"id"`                       // identifier
 	RoutingKey    string         `json:"routing_key"`              // routing key the event was sent with
 	ServiceID     string         `json:"service_id,omitempty"`     // service of the routing key, if any
+	IntegrationID string         `json:"integration_id,omitempty"` // integration of the routing key, if any
 	Summary       string         `json:"summary"`                  // what changed
 	Source        string         `json:"source,omitempty"`         // where it changed
 	Timestamp     time.Time      `json:"timestamp"`                // when it changed

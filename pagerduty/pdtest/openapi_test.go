@@ -273,6 +273,8 @@ func TestOpenAPIConformance(t *testing.T) {
 		{"POST", "/schedules", "/schedules", map[string]any{"schedule": map[string]any{"type": "schedule", "name": "Checked", "time_zone": "UTC",
 			"schedule_layers": []any{map[string]any{"start": "2026-03-01T00:00:00Z", "rotation_virtual_start": "2026-03-01T00:00:00Z",
 				"rotation_turn_length_seconds": 86400, "users": []any{map[string]any{"user": map[string]any{"id": u.ID, "type": "user_reference"}}}}}}}, 201},
+		{"GET", "/change_events", "/change_events", nil, 200},
+		{"GET", "/incidents/{id}/related_change_events", "/incidents/" + open.ID + "/related_change_events", nil, 200},
 		{"GET", "/audit/records", "/audit/records?limit=5", nil, 200},
 		{"GET", "/users/{id}/audit/records", "/users/" + u.ID + "/audit/records", nil, 200},
 		{"GET", "/services/{id}/audit/records", "/services/" + svc.ID + "/audit/records", nil, 200},

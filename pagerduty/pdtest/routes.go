@@ -77,6 +77,11 @@ func (h *Handler) routes() {
 	m.HandleFunc("GET /log_entries", h.listLogEntries)
 	m.HandleFunc("GET /log_entries/{id}", h.getLogEntry)
 
+	m.HandleFunc("GET /change_events", h.listChangeEvents)
+	m.HandleFunc("GET /change_events/{id}", h.getChangeEvent)
+	m.HandleFunc("GET /services/{id}/change_events", h.listChangeEvents)
+	m.HandleFunc("GET /incidents/{id}/related_change_events", h.listRelatedChangeEvents)
+
 	m.HandleFunc("GET /maintenance_windows", h.listMaintenanceWindows)
 	m.HandleFunc("POST /maintenance_windows", h.createMaintenanceWindow)
 	m.HandleFunc("GET /maintenance_windows/{id}", h.getMaintenanceWindow)
