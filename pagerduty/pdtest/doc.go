@@ -51,7 +51,8 @@
 // incidents (list, get by ID or number, create, update one or many, merge,
 // snooze, notes, alerts, log entries, responder requests, past and related
 // incidents) and the global log entries; change events (all, per service,
-// related to an incident); maintenance windows; the audit trail; the incident analytics (metrics for all, per service and per
-// team, and raw incidents); and the Events API v2 (trigger, acknowledge,
-// resolve with deduplication, and change events). Other paths answer 404.
+// related to an incident); maintenance windows; the audit trail; the
+// incident analytics (metrics for all, per service and per team, and raw
+// incidents); and the Events API v2 (trigger, acknowledge, resolve with
+// deduplication, and change events). Other paths answer 404.
 package pdtest
