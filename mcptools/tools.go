@@ -29,9 +29,13 @@ func allTools() []serverTool {
 		listServices,
 		getService,
 		listPriorities,
+		updateService,
 		// teams
 		listTeams,
 		getTeam,
+		createTeam,
+		addTeamMember,
+		removeTeamMember,
 		// escalation policies
 		listEscalationPolicies,
 		getEscalationPolicy,

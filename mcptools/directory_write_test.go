@@ -1,0 +1,60 @@
+package mcptools
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/pdkit/pdkit/pagerduty/pdtest"
+)
+
+func TestUpdateService(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	svc := d.Services[1]
+	var got ServiceDetail
+	e.ok(t, "update_service", map[string]any{"service": svc.Name, "auto_resolve_minutes": 120, "ack_timeout_minutes": 45}, &got)
+	if got.AutoResolveMinutes == nil || *got.AutoResolveMinutes != 120 || got.AckTimeoutMinutes == nil || *got.AckTimeoutMinutes != 45 {
+		t.Errorf("answer %+v", got)
+	}
+	var stored pdtest.Service
+	for _, s := range e.pd.Data().Services {
+		if s.ID == svc.ID {
+			stored = s
+		}
+	}
+	if stored.AutoResolveTimeout == nil || *stored.AutoResolveTimeout != 120*60 || stored.AcknowledgementTimeout == nil || *stored.AcknowledgementTimeout != 45*60 {
+		t.Errorf("stored auto-resolve %v, ack timeout %v", stored.AutoResolveTimeout, stored.AcknowledgementTimeout)
+	}
+	e.pd.ResetRequests()
+	e.fails(t, "update_service", map[string]any{"service": svc.ID})
+	e.fails(t, "update_service", map[string]any{"service": svc.ID, "auto_resolve_minutes": -5})
+	if n := len(e.pd.Requests()); n != 0 {
+		t.Errorf("refused updates sent %d requests", n)
+	}
+}
+
+func TestTeamWrites(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	var team Team
+	e.ok(t, "create_team", map[string]any{"name": "Search", "description": "Runs search"}, &team)
+	if team.ID == "" || team.Name != "Search" {
+		t.Fatalf("created %+v", team)
+	}
+	u := d.Users[5]
+	var ch MembershipChange
+	e.ok(t, "add_team_member", map[string]any{"team": "search team", "user": u.Email, "role": "manager"}, &ch)
+	if ch.Team != team.ID || ch.User != u.ID || ch.Role != "manager" {
+		t.Errorf("added %+v", ch)
+	}
+	var detail TeamDetail
+	e.ok(t, "get_team", map[string]any{"team": team.ID}, &detail)
+	if !slices.ContainsFunc(detail.Members, func(m TeamMember) bool { return m.ID == u.ID && m.Role == "manager" }) {
+		t.Errorf("members %+v", detail.Members)
+	}
+	e.ok(t, "remove_team_member", map[string]any{"team": team.ID, "user": u.ID}, &ch)
+	e.ok(t, "get_team", map[string]any{"team": team.ID}, &detail)
+	if len(detail.Members) != 0 {
+		t.Errorf("members after removal %+v", detail.Members)
+	}
+}
