@@ -278,7 +278,7 @@ func (s *IncidentsService) UpdateAlerts(ctx context.Context, id string, p *Updat
 		}
 		w, err := u.AlertChange.wire()
 		if err != nil {
-			return nil, fmt.Errorf("Updates[%d] (%s): %w", i, u.ID, err)
+			return nil, fmt.Errorf("in Updates[%d] (%s): %w", i, u.ID, err)
 		}
 		w.ID, w.Type = u.ID, "alert"
 		ws[i] = w

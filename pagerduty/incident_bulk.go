@@ -44,7 +44,7 @@ func (p *UpdateIncidentsParams) wire() ([]*incidentWire, error) {
 		seen[u.ID] = true
 		w, err := u.wire(u.ID)
 		if err != nil {
-			return nil, fmt.Errorf("Updates[%d] (%s): %w", i, u.ID, err)
+			return nil, fmt.Errorf("in Updates[%d] (%s): %w", i, u.ID, err)
 		}
 		out[i] = w
 	}

@@ -2,6 +2,7 @@ package pagerduty_test
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,6 +17,23 @@ import (
 // each with status and the JSON body.
 func fakeAPI(t *testing.T, status int, body string, opts ...pagerduty.Option) (*pagerduty.Client, *recorder) {
 	t.Helper()
+	return fakeAPIStatus(t, status, body, opts...)
+}
+
+// fakeAPIBench is fakeAPI for benchmarks, answering 200 and keeping no
+// requests, so that memory stays flat however long the benchmark runs.
+func fakeAPIBench(b *testing.B, body string) *pagerduty.Client {
+	b.Helper()
+	c := newTestClient(b, func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(body))
+	}, pagerduty.WithFrom("jane@example.com"))
+	return c
+}
+
+// fakeAPIStatus is fakeAPI for any testing.TB.
+func fakeAPIStatus(t testing.TB, status int, body string, opts ...pagerduty.Option) (*pagerduty.Client, *recorder) {
 	rec := &recorder{}
 	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		rec.record(r)

@@ -55,7 +55,7 @@ func TestLogEntriesList(t *testing.T) {
 // logServer serves n log entries, newest first, two per second, as
 // PagerDuty does: since inclusive, until exclusive, and no page past the
 // 10,000-item ceiling.
-func logServer(t *testing.T, path string, n int) (*pagerduty.Client, *recorder, time.Time) {
+func logServer(t testing.TB, path string, n int) (*pagerduty.Client, *recorder, time.Time) {
 	newest := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
 	timeOf := func(i int) time.Time { return newest.Add(-time.Duration(i/2) * time.Second) }
 	rec := &recorder{}
