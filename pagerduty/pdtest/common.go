@@ -115,7 +115,7 @@ func parsePage(q url.Values) (pageParams, *apiError) {
 		}
 		p.offset = n
 	}
-	if p.offset+p.limit > MaxOffsetLimit {
+	if p.offset > MaxOffsetLimit-p.limit { // offset+limit, without overflow
 		return p, errArguments("offset+limit must not exceed %d (offset %d, limit %d); narrow the query (for example with since and until) to read further", MaxOffsetLimit, p.offset, p.limit)
 	}
 	b, err := parseBool(q, "total")

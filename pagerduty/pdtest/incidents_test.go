@@ -42,6 +42,7 @@ func TestPagination(t *testing.T) {
 	}{
 		{"offset=9901&limit=100", CodeArgumentsError},
 		{"offset=10000", CodeArgumentsError},
+		{"offset=9223372036854775800", CodeArgumentsError},
 		{"limit=abc", CodeInvalidInput},
 		{"offset=-1", CodeInvalidInput},
 	} {
