@@ -2,10 +2,13 @@ package mcptools
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/modelcontextprotocol/go-sdk/mcp"
 
 	"github.com/pdkit/pdkit/pagerduty"
 	"github.com/pdkit/pdkit/pagerduty/pdtest"
@@ -69,6 +72,23 @@ func TestNullArguments(t *testing.T) {
 	var got IncidentList
 	e.ok(t, "list_incidents", nil, &got)
 	e.fails(t, "get_incident", nil)
+}
+
+// TestWholeNumberAsFloat checks that 2.0 is accepted where an integer is
+// expected, as JSON does not tell them apart, and 2.5 is not.
+func TestWholeNumberAsFloat(t *testing.T) {
+	e := newEnv(t, envConfig{})
+	res, err := e.session.CallTool(t.Context(), &mcp.CallToolParams{Name: "list_incidents",
+		Arguments: json.RawMessage(`{"limit": 2.0, "statuses": ["resolved"]}`)})
+	if err != nil || res.IsError {
+		t.Fatalf("limit 2.0: %v %s", err, text(res))
+	}
+	if n := strings.Count(text(res), "\n#"); n != 2 {
+		t.Errorf("limit 2.0 gave %d incidents:\n%s", n, text(res))
+	}
+	if msg := e.fails(t, "list_incidents", map[string]any{"limit": 2.5}); !strings.Contains(msg, "whole number") {
+		t.Errorf("limit 2.5: %s", msg)
+	}
 }
 
 // TestAPIErrorsGiveNextStep checks that PagerDuty's refusals become tool

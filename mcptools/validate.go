@@ -35,7 +35,13 @@ func decodeArgs(raw json.RawMessage, s *gschema.Schema, resolved *gschema.Resolv
 	if err := resolved.Validate(args); err != nil {
 		return userError("Invalid arguments: %s", truncate(strings.TrimPrefix(err.Error(), "validating root: "), 300))
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
+	// Decode the checked arguments, re-encoded: a whole number sent as 10.0
+	// then fits an int field.
+	clean, err := json.Marshal(args)
+	if err != nil {
+		return userError("Invalid arguments: %s", truncate(err.Error(), 300))
+	}
+	dec := json.NewDecoder(bytes.NewReader(clean))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(in); err != nil {
 		return userError("Invalid arguments: %s", truncate(err.Error(), 300))
