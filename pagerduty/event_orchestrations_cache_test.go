@@ -72,17 +72,29 @@ func TestEventOrchestrationsCacheVariableRequests(t *testing.T) {
 	eo := func(c *pagerduty.Client) *pagerduty.EventOrchestrationsService { return c.EventOrchestrations }
 	runAPICases(t, []apiCase{
 		{name: "ListCacheVariables", answer: cacheListJSON, want: wantRequest{method: "GET", path: g}, check: checkCacheVars,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).ListCacheVariables(ctx, orchID) }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).ListCacheVariables(ctx, orchID)
+			}},
 		{name: "CreateCacheVariable", answer: `{"cache_variable":` + cacheVarJSON + `}`, want: wantRequest{method: "POST", path: g, body: recentBody}, check: checkCacheVar,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).CreateCacheVariable(ctx, orchID, recent) }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).CreateCacheVariable(ctx, orchID, recent)
+			}},
 		{name: "GetCacheVariable", answer: `{"cache_variable":` + cacheVarJSON + `}`, want: wantRequest{method: "GET", path: g + "/cv-1"}, check: checkCacheVar,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).GetCacheVariable(ctx, orchID, "cv-1") }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).GetCacheVariable(ctx, orchID, "cv-1")
+			}},
 		{name: "UpdateCacheVariable", answer: `{"cache_variable":` + cacheVarJSON + `}`, want: wantRequest{method: "PUT", path: g + "/cv-1", body: counterBody}, check: checkCacheVar,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).UpdateCacheVariable(ctx, orchID, "cv-1", counter) }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).UpdateCacheVariable(ctx, orchID, "cv-1", counter)
+			}},
 		{name: "DeleteCacheVariable", status: 204, want: wantRequest{method: "DELETE", path: g + "/cv-1"},
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return nil, eo(c).DeleteCacheVariable(ctx, orchID, "cv-1") }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return nil, eo(c).DeleteCacheVariable(ctx, orchID, "cv-1")
+			}},
 		{name: "GetCacheVariableData", answer: `{"cache_variable_data":"frozen","updated_at":"2025-02-03T00:00:00Z"}`, want: wantRequest{method: "GET", path: g + "/cv-1/data"},
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).GetCacheVariableData(ctx, orchID, "cv-1") },
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).GetCacheVariableData(ctx, orchID, "cv-1")
+			},
 			check: func(t *testing.T, got any) {
 				d := got.(*pagerduty.CacheVariableData)
 				if d.Value != "frozen" || !d.UpdatedAt.Equal(time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)) {
@@ -90,23 +102,31 @@ func TestEventOrchestrationsCacheVariableRequests(t *testing.T) {
 				}
 			}},
 		{name: "SetCacheVariableData", answer: `{"cache_variable_data":12.5}`, want: wantRequest{method: "PUT", path: g + "/cv-1/data", body: `{"cache_variable_data":12.5}`},
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).SetCacheVariableData(ctx, orchID, "cv-1", 12.5) },
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).SetCacheVariableData(ctx, orchID, "cv-1", 12.5)
+			},
 			check: func(t *testing.T, got any) {
 				if d := got.(*pagerduty.CacheVariableData); d.Value != 12.5 {
 					t.Errorf("data = %+v", d)
 				}
 			}},
 		{name: "DeleteCacheVariableData", status: 204, want: wantRequest{method: "DELETE", path: g + "/cv-1/data"},
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return nil, eo(c).DeleteCacheVariableData(ctx, orchID, "cv-1") }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return nil, eo(c).DeleteCacheVariableData(ctx, orchID, "cv-1")
+			}},
 
 		{name: "ListServiceCacheVariables", answer: cacheListJSON, want: wantRequest{method: "GET", path: s}, check: checkCacheVars,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).ListServiceCacheVariables(ctx, "PSVC001") }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).ListServiceCacheVariables(ctx, "PSVC001")
+			}},
 		{name: "CreateServiceCacheVariable", answer: `{"cache_variable":` + cacheVarJSON + `}`, want: wantRequest{method: "POST", path: s, body: externalBody}, check: checkCacheVar,
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return eo(c).CreateServiceCacheVariable(ctx, "PSVC001", external)
 			}},
 		{name: "GetServiceCacheVariable accepts an array", answer: `{"cache_variable":[` + cacheVarJSON + `]}`, want: wantRequest{method: "GET", path: s + "/cv-1"}, check: checkCacheVar,
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return eo(c).GetServiceCacheVariable(ctx, "PSVC001", "cv-1") }},
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return eo(c).GetServiceCacheVariable(ctx, "PSVC001", "cv-1")
+			}},
 		{name: "UpdateServiceCacheVariable", answer: `{"cache_variable":` + cacheVarJSON + `}`, want: wantRequest{method: "PUT", path: s + "/cv-1", body: recentBody}, check: checkCacheVar,
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return eo(c).UpdateServiceCacheVariable(ctx, "PSVC001", "cv-1", recent)
@@ -189,8 +209,10 @@ func TestEventOrchestrationsRejectBadCacheVariables(t *testing.T) {
 // Integers are numbers too.
 func TestEventOrchestrationsCacheDataAcceptsIntegers(t *testing.T) {
 	runAPICases(t, []apiCase{{
-		name:   "SetCacheVariableData",
-		call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.SetCacheVariableData(ctx, orchID, "cv-1", 42) },
+		name: "SetCacheVariableData",
+		call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.EventOrchestrations.SetCacheVariableData(ctx, orchID, "cv-1", 42)
+		},
 		answer: `{"cache_variable_data":42}`,
 		want:   wantRequest{method: "PUT", path: "/event_orchestrations/" + orchID + "/cache_variables/cv-1/data", body: `{"cache_variable_data":42}`},
 		check: func(t *testing.T, got any) {

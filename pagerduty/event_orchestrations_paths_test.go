@@ -99,8 +99,10 @@ const servicePathBody = `{"orchestration_path":{
 
 func TestEventOrchestrationsPathDecodesEveryAction(t *testing.T) {
 	runAPICases(t, []apiCase{{
-		name:   "GetServicePath",
-		call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.GetServicePath(ctx, "PSVC001") },
+		name: "GetServicePath",
+		call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.EventOrchestrations.GetServicePath(ctx, "PSVC001")
+		},
 		answer: servicePathJSON,
 		want:   wantRequest{method: "GET", path: "/event_orchestrations/services/PSVC001"},
 		check: func(t *testing.T, got any) {
@@ -179,8 +181,10 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 	}
 	runAPICases(t, []apiCase{
 		{
-			name:   "GetGlobalPath",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.GetGlobalPath(ctx, orchID) },
+			name: "GetGlobalPath",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.GetGlobalPath(ctx, orchID)
+			},
 			answer: pathAnswer("global"),
 			want:   wantRequest{method: "GET", path: base + "/global"},
 			check:  checkPathType(pagerduty.OrchestrationPathGlobal),
@@ -198,8 +202,10 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 			check: checkPathType(pagerduty.OrchestrationPathGlobal),
 		},
 		{
-			name:   "GetRouterPath",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.GetRouterPath(ctx, orchID) },
+			name: "GetRouterPath",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.GetRouterPath(ctx, orchID)
+			},
 			answer: pathAnswer("router"),
 			want:   wantRequest{method: "GET", path: base + "/router"},
 			check:  checkPathType(pagerduty.OrchestrationPathRouter),
@@ -218,8 +224,10 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 			check: checkPathType(pagerduty.OrchestrationPathRouter),
 		},
 		{
-			name:   "GetUnroutedPath",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.GetUnroutedPath(ctx, orchID) },
+			name: "GetUnroutedPath",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.GetUnroutedPath(ctx, orchID)
+			},
 			answer: pathAnswer("unrouted"),
 			want:   wantRequest{method: "GET", path: base + "/unrouted"},
 			check:  checkPathType(pagerduty.OrchestrationPathUnrouted),

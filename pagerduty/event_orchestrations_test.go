@@ -73,8 +73,10 @@ func TestEventOrchestrationsRequests(t *testing.T) {
 			check:  checkOrchestration,
 		},
 		{
-			name:   "Get",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.Get(ctx, orchID) },
+			name: "Get",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.Get(ctx, orchID)
+			},
 			answer: `{"orchestration":` + orchJSON + `}`,
 			want:   wantRequest{method: "GET", path: "/event_orchestrations/" + orchID},
 			check:  checkOrchestration,
@@ -89,8 +91,10 @@ func TestEventOrchestrationsRequests(t *testing.T) {
 			check:  checkOrchestration,
 		},
 		{
-			name:   "Delete",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return nil, c.EventOrchestrations.Delete(ctx, orchID) },
+			name: "Delete",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return nil, c.EventOrchestrations.Delete(ctx, orchID)
+			},
 			status: 204,
 			want:   wantRequest{method: "DELETE", path: "/event_orchestrations/" + orchID},
 		},
@@ -111,8 +115,10 @@ func TestEventOrchestrationsIntegrationRequests(t *testing.T) {
 	base := "/event_orchestrations/" + orchID + "/integrations"
 	runAPICases(t, []apiCase{
 		{
-			name:   "ListIntegrations",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.ListIntegrations(ctx, orchID) },
+			name: "ListIntegrations",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.ListIntegrations(ctx, orchID)
+			},
 			answer: `{"integrations":[` + integrationJSON + `],"total":1}`,
 			want:   wantRequest{method: "GET", path: base},
 			check: func(t *testing.T, got any) {
@@ -241,8 +247,10 @@ func TestEventOrchestrationsRejectBadInput(t *testing.T) {
 func TestEventOrchestrationsFeatureRequests(t *testing.T) {
 	runAPICases(t, []apiCase{
 		{
-			name:   "GetServiceActive",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.GetServiceActive(ctx, "PSVC001") },
+			name: "GetServiceActive",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.GetServiceActive(ctx, "PSVC001")
+			},
 			answer: `{"active":true}`,
 			want:   wantRequest{method: "GET", path: "/event_orchestrations/services/PSVC001/active"},
 			check: func(t *testing.T, got any) {
@@ -266,7 +274,9 @@ func TestEventOrchestrationsFeatureRequests(t *testing.T) {
 		},
 		{
 			name: "ListEnablements",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.EventOrchestrations.ListEnablements(ctx, orchID) },
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.EventOrchestrations.ListEnablements(ctx, orchID)
+			},
 			answer: `{"enablements":[{"feature":"aiops","enabled":true,"updated_at":"2025-05-01T08:00:00Z",
 				"warnings":[{"message":"the account has no AIOps"}]},{"feature":"aiops","enabled":false,"updated_at":null}]}`,
 			want: wantRequest{method: "GET", path: "/event_orchestrations/" + orchID + "/enablements"},
