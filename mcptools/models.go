@@ -10,10 +10,13 @@ import (
 
 // Ref names another object: its ID and its name.
 type Ref struct {
-	ID   string `json:"id"`
+	// ID is the object's PagerDuty ID.
+	ID string `json:"id"`
+	// Name is its name (or PagerDuty's summary of it).
 	Name string `json:"name,omitempty"`
 }
 
+// String renders the reference as "Name (ID)", or the ID alone.
 func (r *Ref) String() string {
 	if r == nil {
 		return ""
@@ -37,18 +40,24 @@ func refOf(id, name, summary string) *Ref {
 // Incident is the trimmed incident tools answer with: what a responder
 // needs to act, nothing more.
 type Incident struct {
-	ID        string    `json:"id"`
-	Number    int       `json:"number"`
-	Title     string    `json:"title"`
-	Status    string    `json:"status"`
-	Urgency   string    `json:"urgency"`
-	Priority  string    `json:"priority,omitempty"`
-	Service   *Ref      `json:"service,omitempty"`
+	// ID and Number identify the incident; people use the number (#1234).
+	ID     string `json:"id"`
+	Number int    `json:"number"`
+	Title  string `json:"title"`
+	// Status is triggered, acknowledged or resolved.
+	Status string `json:"status"`
+	// Urgency is high or low.
+	Urgency string `json:"urgency"`
+	// Priority is the priority's name (P1), when it has one.
+	Priority string `json:"priority,omitempty"`
+	Service  *Ref   `json:"service,omitempty"`
+	// Assignees are the users it is assigned to (none once resolved).
 	Assignees []Ref     `json:"assignees,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	// ResolvedAt is set once the incident is resolved.
 	ResolvedAt time.Time `json:"resolved_at,omitzero"`
-	URL        string    `json:"url,omitempty"`
+	// URL is the incident's page in the PagerDuty web app.
+	URL string `json:"url,omitempty"`
 }
 
 func trimIncident(in *pagerduty.Incident) Incident {
@@ -105,14 +114,17 @@ func (i *Incident) line() string {
 
 // User is the trimmed user tools answer with.
 type User struct {
+	// ID identifies the user; Name and Email are how people name them.
 	ID       string `json:"id"`
 	Name     string `json:"name"`
 	Email    string `json:"email,omitempty"`
 	Role     string `json:"role,omitempty"`
 	TimeZone string `json:"time_zone,omitempty"`
 	JobTitle string `json:"job_title,omitempty"`
-	Teams    []Ref  `json:"teams,omitempty"`
-	URL      string `json:"url,omitempty"`
+	// Teams are the teams the user belongs to.
+	Teams []Ref `json:"teams,omitempty"`
+	// URL is the user's page in the PagerDuty web app.
+	URL string `json:"url,omitempty"`
 }
 
 func trimUser(u *pagerduty.User) User {
