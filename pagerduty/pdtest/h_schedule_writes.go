@@ -32,8 +32,11 @@ type layerIn struct {
 	Restrictions []Restriction `json:"restrictions"`
 }
 
-// minTurn is the shortest rotation turn accepted.
-const minTurn = 3600
+// Rotation turns accepted: an hour to a year.
+const (
+	minTurn = 3600
+	maxTurn = 366 * 86400
+)
 
 // layer checks a layer of a request and builds it.
 func (st *state) layer(i int, in layerIn, loc *time.Location) (ScheduleLayer, *apiError) {
@@ -58,8 +61,8 @@ func (st *state) layer(i int, in layerIn, loc *time.Location) (ScheduleLayer, *a
 		}
 		l.End = &end
 	}
-	if l.RotationTurnLengthSeconds < minTurn {
-		return l, errInvalid("schedule_layers[%d].rotation_turn_length_seconds must be at least %d", i, minTurn)
+	if l.RotationTurnLengthSeconds < minTurn || l.RotationTurnLengthSeconds > maxTurn {
+		return l, errInvalid("schedule_layers[%d].rotation_turn_length_seconds must be from %d (an hour) to %d (a year)", i, minTurn, maxTurn)
 	}
 	if len(in.Users) == 0 {
 		return l, errInvalid("schedule_layers[%d].users must list at least one user", i)

@@ -83,6 +83,11 @@ func TestRestrictions(t *testing.T) {
 	if len(got) != 1 || !got[0].Start.Equal(start.AddDate(0, 0, 2).Add(10*time.Hour)) {
 		t.Fatalf("weekly restriction: %v", got)
 	}
+	// A turn so long that it overflows renders nothing instead of looping.
+	l.RotationTurnLengthSeconds = 1 << 62
+	if got := renderLayer(&l, time.UTC, start, start.AddDate(0, 0, 7)); got != nil {
+		t.Fatalf("overflowing turn: %v", got)
+	}
 }
 
 func TestOverrides(t *testing.T) {

@@ -39,6 +39,9 @@ func renderLayer(l *ScheduleLayer, loc *time.Location, since, until time.Time) [
 		hi = lo.Add(maxRenderSpan)
 	}
 	turn := time.Duration(l.RotationTurnLengthSeconds) * time.Second
+	if turn <= 0 || turn/time.Second != time.Duration(l.RotationTurnLengthSeconds) {
+		return nil // overflowed: no such rotation can be rendered
+	}
 	v := l.RotationVirtualStart
 	k := floorDiv(lo.Sub(v), turn)
 	var out []span
