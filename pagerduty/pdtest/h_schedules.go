@@ -250,8 +250,12 @@ func (h *Handler) deleteOverride(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// maxOncallAhead is how far into the future on-calls are computed.
-const maxOncallAhead = 90 * 24 * time.Hour
+// On-calls are computed up to 90 days ahead, over windows of 90 days at
+// most.
+const (
+	maxOncallAhead  = 90 * 24 * time.Hour
+	maxOncallWindow = 90 * 24 * time.Hour
+)
 
 func (h *Handler) listOncalls(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
@@ -275,6 +279,9 @@ func (h *Handler) listOncalls(w http.ResponseWriter, r *http.Request) {
 		}
 		if limit := now.Add(maxOncallAhead); until.After(limit) {
 			until = limit
+		}
+		if until.Sub(since) > maxOncallWindow {
+			return reply{}, errInvalid("the since/until range must be at most %d days", int(maxOncallWindow.Hours()/24))
 		}
 		earliest, err := parseBool(q, "earliest")
 		if err != nil {

@@ -38,6 +38,9 @@ func TestOncallsOverWindow(t *testing.T) {
 	if on := items(m, "oncalls"); len(on) != 1 || str(on[0], "user", "id") != "PU00003" {
 		t.Fatalf("on call now: %v", on)
 	}
+	if st, m := call(t, s, "GET", "/oncalls?since=2025-01-01T00:00:00Z&until=2026-03-10T00:00:00Z", nil); st != 400 || errCode(m) != CodeInvalidInput {
+		t.Fatalf("a window of more than 90 days: %d %v", st, m)
+	}
 	// earliest: one entry per (policy, level, user).
 	_, m = call(t, s, "GET", "/oncalls?since=2026-03-10T00:00:00Z&until=2026-03-12T00:00:00Z&earliest=true&user_ids[]=PU00002", nil)
 	if on := items(m, "oncalls"); len(on) != 1 || str(on[0], "start") != "2026-03-10T00:00:00Z" {
