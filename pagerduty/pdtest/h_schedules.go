@@ -97,6 +97,9 @@ func (h *Handler) listScheduleUsers(w http.ResponseWriter, r *http.Request) {
 		if !until.After(since) {
 			until = since.Add(time.Second)
 		}
+		if until.Sub(since) > maxRenderSpan {
+			return reply{}, errInvalid("the since/until range must be at most %d days", int(maxRenderSpan.Hours()/24))
+		}
 		out := []wUser{}
 		seen := map[string]bool{}
 		for _, sp := range renderFinal(s, c.st.location(s.TimeZone), since, until) {
