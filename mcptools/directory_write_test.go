@@ -58,3 +58,33 @@ func TestTeamWrites(t *testing.T) {
 		t.Errorf("members after removal %+v", detail.Members)
 	}
 }
+
+func TestAddContactMethod(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	u := d.Users[9]
+	var added ContactMethodAdded
+	e.ok(t, "add_contact_method", map[string]any{"user": u.Name, "type": "sms", "address": "5550001111", "country_code": 44, "notify_for": "high"}, &added)
+	if added.User != u.ID || added.ContactMethod.ID == "" || added.RuleID == "" || added.ContactMethod.Address != "+44 5550001111" {
+		t.Fatalf("added %+v", added)
+	}
+	var stored pdtest.User
+	for _, x := range e.pd.Data().Users {
+		if x.ID == u.ID {
+			stored = x
+		}
+	}
+	if len(stored.ContactMethods) != len(u.ContactMethods)+1 || len(stored.NotificationRules) != len(u.NotificationRules)+1 {
+		t.Errorf("stored %d methods and %d rules, want one more of each", len(stored.ContactMethods), len(stored.NotificationRules))
+	}
+	rule := stored.NotificationRules[len(stored.NotificationRules)-1]
+	if rule.ContactMethodID != added.ContactMethod.ID || rule.Urgency != "high" {
+		t.Errorf("rule %+v", rule)
+	}
+	e.pd.ResetRequests()
+	e.fails(t, "add_contact_method", map[string]any{"user": u.ID, "type": "sms", "address": "5550001111"})
+	e.fails(t, "add_contact_method", map[string]any{"user": u.ID, "type": "email", "address": "a@b.c", "notify_after_minutes": 5})
+	if n := len(e.pd.Requests()); n != 0 {
+		t.Errorf("refused calls sent %d requests", n)
+	}
+}

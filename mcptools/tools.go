@@ -25,6 +25,7 @@ func allTools() []serverTool {
 		getCurrentUser,
 		listUsers,
 		getUser,
+		addContactMethod,
 		// services and priorities
 		listServices,
 		getService,
