@@ -104,12 +104,13 @@ const (
 )
 
 // OrchestrationActions are what a rule does to matching events. Each path
-// accepts some of them: the router only routes (RouteTo, DynamicRouteTo);
-// the unrouted path sets Severity and EventAction and runs Variables and
-// Extractions; the global and service paths accept all but DynamicRouteTo
-// (DropEvent and AutomationActions on global paths,
-// PagerDutyAutomationActions on service paths). A field left at its zero
-// value is not sent.
+// accepts some of them, and the update methods refuse the others before
+// sending: the router only routes (RouteTo, DynamicRouteTo); the unrouted
+// path sets Severity and EventAction and runs Variables and Extractions (its
+// catch-all also reports Suppress); the global and service paths accept all
+// but DynamicRouteTo, DropEvent being for global paths only and
+// PagerDutyAutomationActions for service paths only. A catch-all never
+// routes, except the router's. A field left at its zero value is not sent.
 type OrchestrationActions struct {
 	// RouteTo is, on the router path, the ID of the service events go to
 	// ("unrouted" in the catch-all); on other paths, the ID of the set
