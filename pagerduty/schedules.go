@@ -194,26 +194,32 @@ func (o *ListSchedulesOptions) query() (url.Values, ListOptions, error) {
 	if err := oneOf("Includes", o.Includes, ScheduleIncludeLayers, ScheduleIncludeOverridesSubschedule, ScheduleIncludeFinalSchedule); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if err := checkSpan(o.Since, o.Until); err != nil {
+	if err := schedCheckSpan(o.Since, o.Until); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if err := checkOptionalID("IncludeNextOnCallForUser", o.IncludeNextOnCallForUser); err != nil {
+	if err := schedOptionalID("IncludeNextOnCallForUser", o.IncludeNextOnCallForUser); err != nil {
 		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err
 }
 
-// checkSpan checks that until, when both are set, is after since.
-func checkSpan(since, until time.Time) error {
-	if !since.IsZero() && !until.IsZero() && !until.After(since) {
-		return fmt.Errorf("pagerduty: Until (%s) must be after Since (%s)", until.Format(time.RFC3339), since.Format(time.RFC3339))
+// schedCheckSpan checks that until, when both are set, is after since.
+func schedCheckSpan(since, until time.Time) error {
+	return schedCheckOrder("Since", "Until", since, until)
+}
+
+// schedCheckOrder checks that end, when both are set, is after start; the names
+// are the fields' in the error.
+func schedCheckOrder(startName, endName string, start, end time.Time) error {
+	if !start.IsZero() && !end.IsZero() && !end.After(start) {
+		return fmt.Errorf("pagerduty: %s (%s) must be after %s (%s)", endName, end.Format(time.RFC3339), startName, start.Format(time.RFC3339))
 	}
 	return nil
 }
 
-// checkOptionalID validates id when it is set.
-func checkOptionalID(field, id string) error {
+// schedOptionalID validates id when it is set.
+func schedOptionalID(field, id string) error {
 	if id == "" {
 		return nil
 	}
@@ -279,10 +285,10 @@ func (s *SchedulesService) Get(ctx context.Context, id string, opts *GetSchedule
 	}
 	q := url.Values{}
 	if opts != nil {
-		if err := checkSpan(opts.Since, opts.Until); err != nil {
+		if err := schedCheckSpan(opts.Since, opts.Until); err != nil {
 			return nil, err
 		}
-		if err := checkOptionalID("IncludeNextOnCallForUser", opts.IncludeNextOnCallForUser); err != nil {
+		if err := schedOptionalID("IncludeNextOnCallForUser", opts.IncludeNextOnCallForUser); err != nil {
 			return nil, err
 		}
 		encodeQuery(q, opts)
@@ -321,7 +327,7 @@ func (s *SchedulesService) ListUsers(ctx context.Context, id string, opts *ListS
 	}
 	q := url.Values{}
 	if opts != nil {
-		if err := checkSpan(opts.Since, opts.Until); err != nil {
+		if err := schedCheckSpan(opts.Since, opts.Until); err != nil {
 			return nil, err
 		}
 		encodeQuery(q, opts)

@@ -50,7 +50,7 @@ func (s *SchedulesService) ListOverrides(ctx context.Context, id string, opts *L
 	if opts == nil || opts.Since.IsZero() || opts.Until.IsZero() {
 		return nil, required("Since and Until", "the window whose overrides are listed")
 	}
-	if err := checkSpan(opts.Since, opts.Until); err != nil {
+	if err := schedCheckSpan(opts.Since, opts.Until); err != nil {
 		return nil, err
 	}
 	q := url.Values{}

@@ -109,13 +109,13 @@ func (l *ScheduleLayerParams) wire(field string) (*scheduleLayerWire, error) {
 	if len(l.UserIDs) == 0 {
 		return nil, required(field+".UserIDs", "the users taking turns, at least one")
 	}
-	if err := checkOptionalID(field+".ID", l.ID); err != nil {
+	if err := schedOptionalID(field+".ID", l.ID); err != nil {
 		return nil, err
 	}
 	if err := checkIDs(field+".UserIDs", l.UserIDs); err != nil {
 		return nil, err
 	}
-	if err := checkRestrictions(field, l.Restrictions); err != nil {
+	if err := checkLayerRestrictions(field, l.Restrictions); err != nil {
 		return nil, err
 	}
 	w := &scheduleLayerWire{ID: l.ID, Name: l.Name, Start: l.Start, End: l.End,
@@ -130,8 +130,8 @@ func (l *ScheduleLayerParams) wire(field string) (*scheduleLayerWire, error) {
 	return w, nil
 }
 
-// checkRestrictions validates the restrictions of a layer.
-func checkRestrictions(field string, rs []Restriction) error {
+// checkLayerRestrictions validates the restrictions of a layer.
+func checkLayerRestrictions(field string, rs []Restriction) error {
 	for i, r := range rs {
 		f := fmt.Sprintf("%s.Restrictions[%d]", field, i)
 		if err := oneOf(f+".Type", []RestrictionType{r.Type}, DailyRestriction, WeeklyRestriction); err != nil {
@@ -156,7 +156,7 @@ func checkRestrictions(field string, rs []Restriction) error {
 	return nil
 }
 
-func overflowQuery(overflow bool) url.Values {
+func schedOverflowQuery(overflow bool) url.Values {
 	q := url.Values{}
 	if overflow {
 		q.Set("overflow", "true")
@@ -172,7 +172,7 @@ func (s *SchedulesService) Create(ctx context.Context, p *ScheduleParams) (*Sche
 	if err != nil {
 		return nil, err
 	}
-	r := &request{method: "POST", path: "/schedules", query: overflowQuery(p.Overflow), body: map[string]any{"schedule": w}}
+	r := &request{method: "POST", path: "/schedules", query: schedOverflowQuery(p.Overflow), body: map[string]any{"schedule": w}}
 	return objectCall[Schedule](ctx, s.client, r, "schedule")
 }
 
@@ -189,7 +189,7 @@ func (s *SchedulesService) Update(ctx context.Context, id string, p *SchedulePar
 	if err != nil {
 		return nil, err
 	}
-	r := &request{method: "PUT", path: path, query: overflowQuery(p.Overflow), body: map[string]any{"schedule": w}}
+	r := &request{method: "PUT", path: path, query: schedOverflowQuery(p.Overflow), body: map[string]any{"schedule": w}}
 	return objectCall[Schedule](ctx, s.client, r, "schedule")
 }
 
@@ -209,9 +209,9 @@ func (s *SchedulesService) Preview(ctx context.Context, p *ScheduleParams, opts 
 	if err != nil {
 		return nil, err
 	}
-	q := overflowQuery(p.Overflow)
+	q := schedOverflowQuery(p.Overflow)
 	if opts != nil {
-		if err := checkSpan(opts.Since, opts.Until); err != nil {
+		if err := schedCheckSpan(opts.Since, opts.Until); err != nil {
 			return nil, err
 		}
 		encodeQuery(q, opts)

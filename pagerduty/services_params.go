@@ -67,8 +67,8 @@ type alertGroupingWire struct {
 	Config *AlertGroupingConfig `json:"config,omitempty"`
 }
 
-// timeoutJSON encodes an optional timeout: nil is left out, 0 is null (off).
-func timeoutJSON(t *int) json.RawMessage {
+// serviceTimeoutJSON encodes an optional timeout: nil is left out, 0 is null (off).
+func serviceTimeoutJSON(t *int) json.RawMessage {
 	if t == nil {
 		return nil
 	}
@@ -96,8 +96,8 @@ func (p *ServiceParams) wire(create bool) (*serviceWire, error) {
 		Type:                             "service",
 		Name:                             p.Name,
 		Description:                      p.Description,
-		AutoResolveTimeout:               timeoutJSON(p.AutoResolveTimeout),
-		AcknowledgementTimeout:           timeoutJSON(p.AcknowledgementTimeout),
+		AutoResolveTimeout:               serviceTimeoutJSON(p.AutoResolveTimeout),
+		AcknowledgementTimeout:           serviceTimeoutJSON(p.AcknowledgementTimeout),
 		Status:                           p.Status,
 		AlertCreation:                    p.AlertCreation,
 		IncidentUrgencyRule:              p.IncidentUrgencyRule,

@@ -298,8 +298,8 @@ func checkEventRule(r *ServiceEventRule) error {
 	return nil
 }
 
-// ruleWire drops the read-only fields of a rule.
-func ruleWire(r *ServiceEventRule) *ServiceEventRule {
+// serviceRuleWire drops the read-only fields of a rule.
+func serviceRuleWire(r *ServiceEventRule) *ServiceEventRule {
 	w := *r
 	w.ID, w.Self = "", ""
 	return &w
@@ -319,7 +319,7 @@ func (s *ServicesService) CreateEventRule(ctx context.Context, serviceID string,
 	}
 	// The answer wraps the rule as "rule"; the API description's example
 	// says "ruleset", which is accepted too.
-	return objectCall[ServiceEventRule](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"rule": ruleWire(rule)}}, "rule", "ruleset")
+	return objectCall[ServiceEventRule](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"rule": serviceRuleWire(rule)}}, "rule", "ruleset")
 }
 
 // GetEventRule returns the event rule ruleID of the service serviceID.
@@ -346,7 +346,7 @@ func (s *ServicesService) UpdateEventRule(ctx context.Context, serviceID, ruleID
 	if err := checkEventRule(rule); err != nil {
 		return nil, err
 	}
-	return objectCall[ServiceEventRule](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"rule_id": ruleID, "rule": ruleWire(rule)}}, "rule")
+	return objectCall[ServiceEventRule](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"rule_id": ruleID, "rule": serviceRuleWire(rule)}}, "rule")
 }
 
 // DeleteEventRule removes the event rule ruleID of the service serviceID.
