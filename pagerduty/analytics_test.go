@@ -92,15 +92,19 @@ func TestAnalyticsMetricsRequests(t *testing.T) {
 		"order":"asc","order_by":"total_incident_count"}`
 	cases = append(cases,
 		apiCase{
-			name:   "ResponderMetrics",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Analytics.ResponderMetrics(ctx, ropts) },
+			name: "ResponderMetrics",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.Analytics.ResponderMetrics(ctx, ropts)
+			},
 			answer: responderAnswer,
 			want:   wantRequest{method: "POST", path: "/analytics/metrics/responders/all", body: rbody},
 			check:  checkResponder,
 		},
 		apiCase{
-			name:   "ResponderMetricsByTeam",
-			call:   func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Analytics.ResponderMetricsByTeam(ctx, ropts) },
+			name: "ResponderMetricsByTeam",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.Analytics.ResponderMetricsByTeam(ctx, ropts)
+			},
 			answer: responderAnswer,
 			want:   wantRequest{method: "POST", path: "/analytics/metrics/responders/teams", body: rbody},
 			check:  checkResponder,
@@ -153,7 +157,7 @@ func TestAnalyticsRawRequests(t *testing.T) {
 			name: "ListRawIncidentsPage",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.Analytics.ListRawIncidentsPage(ctx, &pagerduty.RawIncidentsOptions{
-					Filters: pagerduty.RawIncidentFilters{UpdatedAfter: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), IncidentTypeIDs: []string{"PTYPE01"}},
+					Filters:      pagerduty.RawIncidentFilters{UpdatedAfter: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), IncidentTypeIDs: []string{"PTYPE01"}},
 					EndingBefore: "cursorA", Order: pagerduty.Descending, OrderBy: "seconds_to_resolve", Limit: 1000})
 			},
 			answer: `{"data":[` + rawIncidentJSON + `],"first":"c1","last":"c2","limit":1000,"more":true,"order":"desc","order_by":"seconds_to_resolve","time_zone":"Etc/UTC"}`,
