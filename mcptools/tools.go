@@ -40,6 +40,8 @@ func allTools() []serverTool {
 		// escalation policies
 		listEscalationPolicies,
 		getEscalationPolicy,
+		// analytics
+		getIncidentMetrics,
 		// events
 		sendEvent,
 		sendChangeEvent,

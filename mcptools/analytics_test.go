@@ -1,0 +1,49 @@
+package mcptools
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestIncidentMetrics(t *testing.T) {
+	e := newEnv(t, envConfig{filter: Filter{Toolsets: []string{"analytics"}}})
+	d := e.pd.Data()
+	since := testNow.AddDate(0, 0, -14)
+	count, resolved := 0, 0
+	var sum float64
+	for _, inc := range d.Incidents {
+		if inc.CreatedAt.Before(since) {
+			continue
+		}
+		count++
+		if inc.ResolvedAt != nil {
+			resolved++
+			sum += inc.ResolvedAt.Sub(inc.CreatedAt).Minutes()
+		}
+	}
+	var all Metrics
+	txt := e.ok(t, "get_incident_metrics", map[string]any{"since": "14d"}, &all)
+	if len(all.Rows) != 1 || all.Rows[0].Incidents != count {
+		t.Fatalf("rows %+v, want one row of %d incidents\n%s", all.Rows, count, txt)
+	}
+	if want := sum / float64(resolved); math.Abs(all.Rows[0].MeanResolveMins-want) > 0.2 {
+		t.Errorf("MTTR %.1f min, want %.1f", all.Rows[0].MeanResolveMins, want)
+	}
+	if !strings.Contains(txt, "MTTR") {
+		t.Errorf("text: %s", txt)
+	}
+	var weekly Metrics
+	e.ok(t, "get_incident_metrics", map[string]any{"since": "14d", "per": "week"}, &weekly)
+	total := 0
+	for _, r := range weekly.Rows {
+		total += r.Incidents
+		if r.Start.IsZero() {
+			t.Errorf("a weekly row without its start: %+v", r)
+		}
+	}
+	if len(weekly.Rows) < 2 || total != count {
+		t.Errorf("%d weekly rows summing to %d incidents, want at least 2 summing to %d", len(weekly.Rows), total, count)
+	}
+	e.fails(t, "get_incident_metrics", map[string]any{"since": "2026-11-20", "until": "2026-11-01"})
+}
