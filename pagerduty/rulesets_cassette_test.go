@@ -22,7 +22,7 @@ func checkRecordedRuleset(t *testing.T, what string, r *pagerduty.Ruleset) {
 
 func checkRecordedRulesetRule(t *testing.T, what string, r *pagerduty.RulesetRule) {
 	t.Helper()
-	if r == nil || r.ID == "" || r.Position == nil || r.Actions == nil {
+	if r == nil || r.ID == "" || r.Position == nil || r.Disabled == nil || r.Actions == nil {
 		t.Errorf("%s: rule %+v lacks an ID, a position or actions", what, r)
 		return
 	}
@@ -91,7 +91,7 @@ func TestRulesetsCassetteRules(t *testing.T) {
 	if len(got.Variables) == 0 || got.TimeFrame == nil || got.TimeFrame.ActiveBetween == nil {
 		t.Errorf("GetRule: variables or time frame lost: %+v", got)
 	}
-	rule.Disabled = true
+	rule.Disabled = pointerTo(true)
 	checkRecordedRulesetRule(t, "UpdateRule", must(c.Rulesets.UpdateRule(ctx, recRuleset, r.ID, rule)).ok(t, "UpdateRule"))
 	mustDo(t, "DeleteRule", c.Rulesets.DeleteRule(ctx, recRuleset, r.ID))
 }

@@ -11,9 +11,11 @@ import (
 // event to a service. It shares its conditions, time frames, variables and
 // actions with service event rules (ServiceEventRule).
 type RulesetRule struct {
-	ID       string `json:"id,omitempty"`
-	Self     string `json:"self,omitempty"`
-	Disabled bool   `json:"disabled,omitempty"`
+	ID   string `json:"id,omitempty"`
+	Self string `json:"self,omitempty"`
+	// Disabled keeps the rule without applying it. The API always reports
+	// it; in UpdateRule, nil leaves it as it is (updates are partial).
+	Disabled *bool `json:"disabled,omitempty"`
 	// Position is the rule's place in the evaluation order, from 0.
 	Position *int `json:"position,omitempty"`
 	// CatchAll marks the ruleset's last rule, which applies to events no

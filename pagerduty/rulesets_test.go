@@ -42,7 +42,7 @@ const rulesetRuleJSON = `{"id":"rule-1","self":"https://api.pagerduty.com/rulese
 
 func wantRulesetRule() *pagerduty.RulesetRule {
 	return &pagerduty.RulesetRule{
-		ID: "rule-1", Self: "https://api.pagerduty.com/rulesets/x/rules/rule-1", Position: pointerTo(2),
+		ID: "rule-1", Self: "https://api.pagerduty.com/rulesets/x/rules/rule-1", Position: pointerTo(2), Disabled: pointerTo(false),
 		Conditions: &pagerduty.EventRuleConditions{Operator: "or", Subconditions: []pagerduty.EventRuleSubcondition{
 			{Operator: "matches", Parameters: pagerduty.EventRuleConditionParameters{Path: "payload.source", Value: "db-.*"}},
 		}},
@@ -146,7 +146,7 @@ func TestRulesetsRuleRequests(t *testing.T) {
 	// A rule read from the API, sent back: read-only fields are dropped.
 	rule := wantRulesetRule()
 	rule.CatchAll = true
-	ruleBody := `{"position":2,
+	ruleBody := `{"position":2,"disabled":false,
 		"conditions":{"operator":"or","subconditions":[{"operator":"matches","parameters":{"path":"payload.source","value":"db-.*"}}]},
 		"time_frame":{"scheduled_weekly":{"start_time":32400000,"duration":28800000,"timezone":"Europe/Paris","weekdays":[1,2,3,4,5]}},
 		"variables":[{"type":"regex","name":"host","parameters":{"path":"payload.source","value":"db-(.*)"}}],
