@@ -206,6 +206,26 @@ func TestRulesetsRuleRequests(t *testing.T) {
 			check:  checkRulesetRule,
 		},
 		{
+			// Updates are partial: a rule holding only Disabled sends only it,
+			// false included.
+			name: "UpdateRule re-enables a rule",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.Rulesets.UpdateRule(ctx, rulesetID, "rule-1", &pagerduty.RulesetRule{Disabled: pointerTo(false)})
+			},
+			answer: `{"rule":` + rulesetRuleJSON + `}`,
+			want:   wantRequest{method: "PUT", path: base + "/rule-1", body: `{"rule_id":"rule-1","rule":{"disabled":false}}`},
+			check:  checkRulesetRule,
+		},
+		{
+			name: "UpdateRule leaves Disabled alone when nil",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.Rulesets.UpdateRule(ctx, rulesetID, "rule-1", &pagerduty.RulesetRule{Position: pointerTo(0)})
+			},
+			answer: `{"rule":` + rulesetRuleJSON + `}`,
+			want:   wantRequest{method: "PUT", path: base + "/rule-1", body: `{"rule_id":"rule-1","rule":{"position":0}}`},
+			check:  checkRulesetRule,
+		},
+		{
 			name: "DeleteRule",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return nil, c.Rulesets.DeleteRule(ctx, rulesetID, "rule-1")
