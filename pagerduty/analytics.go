@@ -53,10 +53,10 @@ type IncidentMetricsFilters struct {
 }
 
 func (f *IncidentMetricsFilters) check() error {
-	if err := checkUrgency(f.Urgency); err != nil {
+	if err := checkFilterUrgency(f.Urgency); err != nil {
 		return err
 	}
-	if err := checkRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
+	if err := checkAnalyticsRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
 		return err
 	}
 	for _, n := range []struct {
@@ -67,7 +67,7 @@ func (f *IncidentMetricsFilters) check() error {
 			return fmt.Errorf("pagerduty: Filters.%s %d is negative", n.field, *n.v)
 		}
 	}
-	return checkIDLists(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
+	return checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
 		"EscalationPolicyIDs": f.EscalationPolicyIDs, "PriorityIDs": f.PriorityIDs})
 }
 
@@ -93,7 +93,7 @@ func (o *IncidentMetricsOptions) body() (*IncidentMetricsOptions, error) {
 	if err := o.Filters.check(); err != nil {
 		return nil, err
 	}
-	if err := checkOrder(o.Order); err != nil {
+	if err := checkSortOrder(o.Order); err != nil {
 		return nil, err
 	}
 	if err := checkAggregateUnit(o.AggregateUnit); err != nil {
@@ -171,8 +171,8 @@ type MetricsReport[T any] struct {
 	AggregateUnit AggregateUnit   `json:"aggregate_unit,omitempty"`
 }
 
-// metrics posts an analytics query and decodes its report.
-func metrics[T any](ctx context.Context, c *Client, path string, body any) (*MetricsReport[T], error) {
+// analyticsReport posts an analytics query and decodes its report.
+func analyticsReport[T any](ctx context.Context, c *Client, path string, body any) (*MetricsReport[T], error) {
 	out := &MetricsReport[T]{}
 	if err := c.do(ctx, &request{method: "POST", path: path, body: body}, out); err != nil {
 		return nil, err
@@ -185,7 +185,7 @@ func (s *AnalyticsService) incidentMetrics(ctx context.Context, path string, opt
 	if err != nil {
 		return nil, err
 	}
-	return metrics[IncidentMetrics](ctx, s.client, path, body)
+	return analyticsReport[IncidentMetrics](ctx, s.client, path, body)
 }
 
 // IncidentMetrics returns the metrics of all the incidents opts selects, in
@@ -248,14 +248,14 @@ func (s *AnalyticsService) IncidentMetricsForEscalationPolicies(ctx context.Cont
 
 // The checks below are shared by the analytics calls.
 
-func checkUrgency(u Urgency) error {
+func checkFilterUrgency(u Urgency) error {
 	if u == "" {
 		return nil
 	}
 	return oneOf("Filters.Urgency", []Urgency{u}, UrgencyHigh, UrgencyLow)
 }
 
-func checkOrder(o SortOrder) error {
+func checkSortOrder(o SortOrder) error {
 	if o == "" {
 		return nil
 	}
@@ -269,14 +269,14 @@ func checkAggregateUnit(u AggregateUnit) error {
 	return oneOf("AggregateUnit", []AggregateUnit{u}, AggregateByDay, AggregateByWeek, AggregateByMonth)
 }
 
-func checkRange(startField, endField string, start, end time.Time) error {
+func checkAnalyticsRange(startField, endField string, start, end time.Time) error {
 	if !start.IsZero() && !end.IsZero() && !end.After(start) {
 		return fmt.Errorf("pagerduty: Filters.%s (%s) must be after Filters.%s (%s)", endField, end.Format(time.RFC3339), startField, start.Format(time.RFC3339))
 	}
 	return nil
 }
 
-func checkIDLists(lists map[string][]string) error {
+func checkFilterIDs(lists map[string][]string) error {
 	for field, ids := range lists {
 		if err := checkIDs("Filters."+field, ids); err != nil {
 			return err

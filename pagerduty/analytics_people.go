@@ -33,16 +33,16 @@ func (o *ResponderMetricsOptions) body() (*ResponderMetricsOptions, error) {
 		return &ResponderMetricsOptions{}, nil
 	}
 	f := &o.Filters
-	if err := checkUrgency(f.Urgency); err != nil {
+	if err := checkFilterUrgency(f.Urgency); err != nil {
 		return nil, err
 	}
-	if err := checkRange("DateRangeStart", "DateRangeEnd", f.DateRangeStart, f.DateRangeEnd); err != nil {
+	if err := checkAnalyticsRange("DateRangeStart", "DateRangeEnd", f.DateRangeStart, f.DateRangeEnd); err != nil {
 		return nil, err
 	}
-	if err := checkOrder(o.Order); err != nil {
+	if err := checkSortOrder(o.Order); err != nil {
 		return nil, err
 	}
-	if err := checkIDLists(map[string][]string{"TeamIDs": f.TeamIDs, "ResponderIDs": f.ResponderIDs, "PriorityIDs": f.PriorityIDs}); err != nil {
+	if err := checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "ResponderIDs": f.ResponderIDs, "PriorityIDs": f.PriorityIDs}); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -88,7 +88,7 @@ func (s *AnalyticsService) ResponderMetrics(ctx context.Context, opts *Responder
 	if err != nil {
 		return nil, err
 	}
-	return metrics[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/all", body)
+	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/all", body)
 }
 
 // ResponderMetricsByTeam returns metrics per responder and team (with the
@@ -100,7 +100,7 @@ func (s *AnalyticsService) ResponderMetricsByTeam(ctx context.Context, opts *Res
 	if err != nil {
 		return nil, err
 	}
-	return metrics[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/teams", body)
+	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/teams", body)
 }
 
 // UserAnalyticsFilters selects the users of user metrics and raw user data.
@@ -139,10 +139,10 @@ func (o *UserAnalyticsOptions) body() (*UserAnalyticsOptions, error) {
 		return &UserAnalyticsOptions{}, nil
 	}
 	f := &o.Filters
-	if err := checkRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
+	if err := checkAnalyticsRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
 		return nil, err
 	}
-	if err := checkOrder(o.Order); err != nil {
+	if err := checkSortOrder(o.Order); err != nil {
 		return nil, err
 	}
 	if err := checkAggregateUnit(o.AggregateUnit); err != nil {
@@ -151,7 +151,7 @@ func (o *UserAnalyticsOptions) body() (*UserAnalyticsOptions, error) {
 	if err := checkRawLimit(o.Limit); err != nil {
 		return nil, err
 	}
-	if err := checkIDLists(map[string][]string{"TeamIDs": f.TeamIDs, "UserIDs": f.UserIDs, "RoleIDs": f.RoleIDs}); err != nil {
+	if err := checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "UserIDs": f.UserIDs, "RoleIDs": f.RoleIDs}); err != nil {
 		return nil, err
 	}
 	return o, nil
@@ -181,7 +181,7 @@ func (s *AnalyticsService) UserMetrics(ctx context.Context, opts *UserAnalyticsO
 	if err != nil {
 		return nil, err
 	}
-	return metrics[UserMetrics](ctx, s.client, "/analytics/metrics/users/all", body)
+	return analyticsReport[UserMetrics](ctx, s.client, "/analytics/metrics/users/all", body)
 }
 
 // PDAdvanceUsageFilters selects the PagerDuty Advance (generative AI) use
@@ -232,18 +232,18 @@ func (s *AnalyticsService) PDAdvanceUsage(ctx context.Context, opts *PDAdvanceUs
 		opts = &PDAdvanceUsageOptions{}
 	}
 	f := &opts.Filters
-	if err := checkUrgency(f.Urgency); err != nil {
+	if err := checkFilterUrgency(f.Urgency); err != nil {
 		return nil, err
 	}
-	if err := checkRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
+	if err := checkAnalyticsRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
 		return nil, err
 	}
-	if err := checkRange("IncidentCreatedAtStart", "IncidentCreatedAtEnd", f.IncidentCreatedAtStart, f.IncidentCreatedAtEnd); err != nil {
+	if err := checkAnalyticsRange("IncidentCreatedAtStart", "IncidentCreatedAtEnd", f.IncidentCreatedAtStart, f.IncidentCreatedAtEnd); err != nil {
 		return nil, err
 	}
-	if err := checkIDLists(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
+	if err := checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
 		"EscalationPolicyIDs": f.EscalationPolicyIDs, "PriorityIDs": f.PriorityIDs}); err != nil {
 		return nil, err
 	}
-	return metrics[PDAdvanceUsage](ctx, s.client, "/analytics/metrics/pd_advance_usage/features", opts)
+	return analyticsReport[PDAdvanceUsage](ctx, s.client, "/analytics/metrics/pd_advance_usage/features", opts)
 }

@@ -92,7 +92,7 @@ func checkRawLimit(limit int) error {
 	return nil
 }
 
-var errIterBackward = fmt.Errorf("pagerduty: EndingBefore pages backward, which an iterator does not do: use the Page call, or StartingAfter")
+var errRawIterBackward = fmt.Errorf("pagerduty: EndingBefore pages backward, which an iterator does not do: use the Page call, or StartingAfter")
 
 // RawIncidentFilters selects the incidents of raw incident data.
 type RawIncidentFilters struct {
@@ -133,13 +133,13 @@ func (o *RawIncidentsOptions) body(responder bool) (RawIncidentsOptions, error) 
 		return RawIncidentsOptions{}, nil
 	}
 	f := &o.Filters
-	if err := checkUrgency(f.Urgency); err != nil {
+	if err := checkFilterUrgency(f.Urgency); err != nil {
 		return RawIncidentsOptions{}, err
 	}
-	if err := checkRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
+	if err := checkAnalyticsRange("CreatedAtStart", "CreatedAtEnd", f.CreatedAtStart, f.CreatedAtEnd); err != nil {
 		return RawIncidentsOptions{}, err
 	}
-	if err := checkOrder(o.Order); err != nil {
+	if err := checkSortOrder(o.Order); err != nil {
 		return RawIncidentsOptions{}, err
 	}
 	if err := checkRawLimit(o.Limit); err != nil {
@@ -157,7 +157,7 @@ func (o *RawIncidentsOptions) body(responder bool) (RawIncidentsOptions, error) 
 			return RawIncidentsOptions{}, err
 		}
 	}
-	if err := checkIDLists(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
+	if err := checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
 		"PriorityIDs": f.PriorityIDs, "IncidentTypeIDs": f.IncidentTypeIDs}); err != nil {
 		return RawIncidentsOptions{}, err
 	}
@@ -233,7 +233,7 @@ func (s *AnalyticsService) ListRawIncidents(ctx context.Context, opts *RawIncide
 		return errSeq[RawIncident](err)
 	}
 	if body.EndingBefore != "" {
-		return errSeq[RawIncident](errIterBackward)
+		return errSeq[RawIncident](errRawIterBackward)
 	}
 	return rawSeq(body.StartingAfter, func(cursor string) (*AnalyticsPage[RawIncident], error) {
 		b := body

@@ -88,7 +88,7 @@ func (s *AnalyticsService) GetIncidentResponses(ctx context.Context, id string, 
 		if err := checkRawLimit(opts.Limit); err != nil {
 			return nil, err
 		}
-		if err := checkOrder(opts.Order); err != nil {
+		if err := checkSortOrder(opts.Order); err != nil {
 			return nil, err
 		}
 		if opts.OrderBy != "" {
@@ -206,7 +206,7 @@ func (s *AnalyticsService) ListRawResponderIncidents(ctx context.Context, respon
 		return errSeq[RawResponderIncident](err)
 	}
 	if body.EndingBefore != "" {
-		return errSeq[RawResponderIncident](errIterBackward)
+		return errSeq[RawResponderIncident](errRawIterBackward)
 	}
 	return rawSeq(body.StartingAfter, func(cursor string) (*AnalyticsPage[RawResponderIncident], error) {
 		b := body
@@ -271,7 +271,7 @@ func (s *AnalyticsService) ListRawUsers(ctx context.Context, opts *UserAnalytics
 		return errSeq[RawUser](err)
 	}
 	if body.EndingBefore != "" {
-		return errSeq[RawUser](errIterBackward)
+		return errSeq[RawUser](errRawIterBackward)
 	}
 	start := *body
 	return rawSeq(start.StartingAfter, func(cursor string) (*AnalyticsPage[RawUser], error) {

@@ -260,8 +260,8 @@ func (o *ListCustomFieldsOptions) query() (url.Values, error) {
 // GetCustomFieldOptions selects what a custom field answer embeds.
 type GetCustomFieldOptions = ListCustomFieldsOptions
 
-// oneShot streams a list the API answers in one piece.
-func oneShot[T any](ctx context.Context, c *Client, path, key string, q url.Values) iter.Seq2[T, error] {
+// wholeList streams a list the API answers in one piece.
+func wholeList[T any](ctx context.Context, c *Client, path, key string, q url.Values) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		items, err := sliceCall[T](ctx, c, path, key, q)
 		if err != nil {
@@ -286,7 +286,7 @@ func (s *IncidentCustomFieldsService) List(ctx context.Context, opts *ListCustom
 	if err != nil {
 		return errSeq[CustomField](err)
 	}
-	return oneShot[CustomField](ctx, s.client, "/incidents/custom_fields", "fields", q)
+	return wholeList[CustomField](ctx, s.client, "/incidents/custom_fields", "fields", q)
 }
 
 // Get returns the incident custom field id.
@@ -354,7 +354,7 @@ func (s *IncidentCustomFieldsService) ListFieldOptions(ctx context.Context, fiel
 	if err != nil {
 		return errSeq[FieldOption](err)
 	}
-	return oneShot[FieldOption](ctx, s.client, path, "field_options", nil)
+	return wholeList[FieldOption](ctx, s.client, path, "field_options", nil)
 }
 
 // CreateFieldOption adds an option to the fixed incident custom field

@@ -81,7 +81,7 @@ func (s *IncidentTypesService) List(ctx context.Context, opts *ListIncidentTypes
 		}
 		encodeQuery(q, opts)
 	}
-	return oneShot[IncidentTypeDefinition](ctx, s.client, "/incidents/types", "incident_types", q)
+	return wholeList[IncidentTypeDefinition](ctx, s.client, "/incidents/types", "incident_types", q)
 }
 
 // Get returns the incident type with the given ID or name.
@@ -110,7 +110,7 @@ func (s *IncidentTypesService) Create(ctx context.Context, p *CreateIncidentType
 		return nil, required("Description", "what the type is for")
 	}
 	if err := ValidateID(p.ParentType); err != nil {
-		return nil, wrapField("ParentType", err)
+		return nil, namedFieldErr("ParentType", err)
 	}
 	r := &request{method: "POST", path: "/incidents/types", body: map[string]any{"incident_type": p}}
 	return objectCall[IncidentTypeDefinition](ctx, s.client, r, "incident_type")

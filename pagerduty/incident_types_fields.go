@@ -6,8 +6,8 @@ import (
 	"iter"
 )
 
-// wrapField names the field whose value err is about.
-func wrapField(field string, err error) error {
+// namedFieldErr names the field whose value err is about.
+func namedFieldErr(field string, err error) error {
 	return fmt.Errorf("%s: %w", field, err)
 }
 
@@ -24,7 +24,7 @@ func (s *IncidentTypesService) ListCustomFields(ctx context.Context, typeIDOrNam
 	if err != nil {
 		return errSeq[CustomField](err)
 	}
-	return oneShot[CustomField](ctx, s.client, path, "fields", q)
+	return wholeList[CustomField](ctx, s.client, path, "fields", q)
 }
 
 // GetCustomField returns the custom field fieldID of the incident type
@@ -99,7 +99,7 @@ func (s *IncidentTypesService) ListFieldOptions(ctx context.Context, typeIDOrNam
 	if err != nil {
 		return errSeq[FieldOption](err)
 	}
-	return oneShot[FieldOption](ctx, s.client, path, "field_options", nil)
+	return wholeList[FieldOption](ctx, s.client, path, "field_options", nil)
 }
 
 // GetFieldOption returns the option optionID of the custom field fieldID of

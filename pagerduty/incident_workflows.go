@@ -149,7 +149,8 @@ func (s *IncidentWorkflowsService) Get(ctx context.Context, id string) (*Inciden
 }
 
 // IncidentWorkflowParams describes an incident workflow to create, or the
-// new state of one. An update replaces the steps when Steps is not nil.
+// changes to make to one: fields left empty (nil pointers, nil Steps) are not
+// sent.
 type IncidentWorkflowParams struct {
 	// Name is the workflow's name (required to create).
 	Name        string
@@ -271,7 +272,7 @@ func (p *IncidentWorkflowParams) wire(create bool) (map[string]any, error) {
 	w := workflowWire{Type: "incident_workflow", Name: p.Name, Description: p.Description, IsEnabled: p.IsEnabled}
 	if p.TeamID != "" {
 		if err := ValidateID(p.TeamID); err != nil {
-			return nil, wrapField("TeamID", err)
+			return nil, namedFieldErr("TeamID", err)
 		}
 		w.Team = &Reference{ID: p.TeamID, Type: "team_reference"}
 	}
@@ -297,8 +298,9 @@ func (s *IncidentWorkflowsService) Create(ctx context.Context, p *IncidentWorkfl
 	return objectCall[IncidentWorkflow](ctx, s.client, &request{method: "POST", path: "/incident_workflows", body: body}, "incident_workflow")
 }
 
-// Update changes the incident workflow id and returns it. Fields of p left
-// empty keep their values; Steps, when set, replaces every step.
+// Update changes the incident workflow id and returns it. Only the fields p
+// sets are sent; Steps, when set, is sent whole as the workflow's new list of
+// steps.
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) Update(ctx context.Context, id string, p *IncidentWorkflowParams) (*IncidentWorkflow, error) {
@@ -353,12 +355,12 @@ func (s *IncidentWorkflowsService) Start(ctx context.Context, workflowID string,
 		return nil, required("IncidentID", "the incident to run the workflow on")
 	}
 	if err := ValidateID(p.IncidentID); err != nil {
-		return nil, wrapField("IncidentID", err)
+		return nil, namedFieldErr("IncidentID", err)
 	}
 	inst := map[string]any{"incident": Reference{ID: p.IncidentID, Type: "incident_reference"}}
 	if p.InstanceID != "" {
 		if err := ValidateID(p.InstanceID); err != nil {
-			return nil, wrapField("InstanceID", err)
+			return nil, namedFieldErr("InstanceID", err)
 		}
 		inst["id"] = p.InstanceID
 	}

@@ -82,15 +82,15 @@ func (o *ListWorkflowActionsOptions) query() (url.Values, error) {
 	if o == nil {
 		return q, nil
 	}
-	if err := checkCursorLimit(o.Limit); err != nil {
+	if err := checkCursorPageSize(o.Limit); err != nil {
 		return nil, err
 	}
 	encodeQuery(q, o)
 	return q, nil
 }
 
-// checkCursorLimit validates the page size of a cursor-paginated list.
-func checkCursorLimit(limit int) error {
+// checkCursorPageSize validates the page size of a cursor-paginated list.
+func checkCursorPageSize(limit int) error {
 	if limit < 0 || limit > MaxPageSize {
 		return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", limit, MaxPageSize)
 	}

@@ -100,7 +100,7 @@ func (o *ListWorkflowTriggersOptions) query() (url.Values, error) {
 	if o == nil {
 		return q, nil
 	}
-	if err := checkCursorLimit(o.Limit); err != nil {
+	if err := checkCursorPageSize(o.Limit); err != nil {
 		return nil, err
 	}
 	for field, id := range map[string]string{"WorkflowID": o.WorkflowID, "IncidentID": o.IncidentID, "ServiceID": o.ServiceID} {
@@ -108,7 +108,7 @@ func (o *ListWorkflowTriggersOptions) query() (url.Values, error) {
 			continue
 		}
 		if err := ValidateID(id); err != nil {
-			return nil, wrapField(field, err)
+			return nil, namedFieldErr(field, err)
 		}
 	}
 	if o.TriggerType != "" {
@@ -184,38 +184,38 @@ type CreateWorkflowTriggerParams struct {
 
 type triggerWire struct {
 	TriggerType               WorkflowTriggerType         `json:"trigger_type,omitempty"`
-	Workflow                  *idOnly                     `json:"workflow,omitempty"`
+	Workflow                  *idObjectRef                     `json:"workflow,omitempty"`
 	Condition                 *string                     `json:"condition,omitempty"`
 	IncidentTypes             []string                    `json:"incident_types,omitempty"`
-	Services                  []idOnly                    `json:"services,omitempty"`
+	Services                  []idObjectRef                    `json:"services,omitempty"`
 	IsSubscribedToAllServices *bool                       `json:"is_subscribed_to_all_services,omitempty"`
 	Permissions               *WorkflowTriggerPermissions `json:"permissions,omitempty"`
 	IsDisabled                *bool                       `json:"is_disabled,omitempty"`
 }
 
-// idOnly is an object named by its ID alone, as some writes take it.
-type idOnly struct {
+// idObjectRef is an object named by its ID alone, as some writes take it.
+type idObjectRef struct {
 	ID string `json:"id"`
 }
 
-func serviceIDs(ids []string) ([]idOnly, error) {
+func triggerServiceRefs(ids []string) ([]idObjectRef, error) {
 	if ids == nil {
 		return nil, nil
 	}
 	if err := checkIDs("ServiceIDs", ids); err != nil {
 		return nil, err
 	}
-	out := make([]idOnly, len(ids))
+	out := make([]idObjectRef, len(ids))
 	for i, id := range ids {
-		out[i] = idOnly{ID: id}
+		out[i] = idObjectRef{ID: id}
 	}
 	return out, nil
 }
 
-func checkPermissions(p *WorkflowTriggerPermissions) error {
+func checkTriggerPermissions(p *WorkflowTriggerPermissions) error {
 	if p != nil && p.TeamID != "" {
 		if err := ValidateID(p.TeamID); err != nil {
-			return wrapField("Permissions.TeamID", err)
+			return namedFieldErr("Permissions.TeamID", err)
 		}
 	}
 	return nil
@@ -230,7 +230,7 @@ func (s *IncidentWorkflowsService) CreateTrigger(ctx context.Context, p *CreateW
 		return nil, required("WorkflowID", "the workflow the trigger starts")
 	}
 	if err := ValidateID(p.WorkflowID); err != nil {
-		return nil, wrapField("WorkflowID", err)
+		return nil, namedFieldErr("WorkflowID", err)
 	}
 	if p.TriggerType == "" {
 		return nil, required("TriggerType", "one of manual, conditional, incident_type")
@@ -244,15 +244,15 @@ func (s *IncidentWorkflowsService) CreateTrigger(ctx context.Context, p *CreateW
 	if p.TriggerType == IncidentTypeTrigger && len(p.IncidentTypes) == 0 {
 		return nil, required("IncidentTypes", "an incident_type trigger needs at least one incident type")
 	}
-	svcs, err := serviceIDs(p.ServiceIDs)
+	svcs, err := triggerServiceRefs(p.ServiceIDs)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPermissions(p.Permissions); err != nil {
+	if err := checkTriggerPermissions(p.Permissions); err != nil {
 		return nil, err
 	}
 	disabled := p.Disabled
-	w := triggerWire{TriggerType: p.TriggerType, Workflow: &idOnly{ID: p.WorkflowID}, IncidentTypes: p.IncidentTypes,
+	w := triggerWire{TriggerType: p.TriggerType, Workflow: &idObjectRef{ID: p.WorkflowID}, IncidentTypes: p.IncidentTypes,
 		Services: svcs, Permissions: p.Permissions, IsDisabled: &disabled}
 	if p.Condition != "" {
 		w.Condition = &p.Condition
@@ -296,11 +296,11 @@ func (s *IncidentWorkflowsService) UpdateTrigger(ctx context.Context, id string,
 	if p == nil || p.IncidentTypes == nil {
 		return nil, required("IncidentTypes", "the API wants the trigger's incident types on every update: pass []string{} for manual and conditional triggers")
 	}
-	svcs, err := serviceIDs(p.ServiceIDs)
+	svcs, err := triggerServiceRefs(p.ServiceIDs)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkPermissions(p.Permissions); err != nil {
+	if err := checkTriggerPermissions(p.Permissions); err != nil {
 		return nil, err
 	}
 	w := triggerUpdateWire{
@@ -335,7 +335,7 @@ func (s *IncidentWorkflowsService) AddTriggerService(ctx context.Context, trigge
 	if err := ValidateID(serviceID); err != nil {
 		return nil, fmt.Errorf("serviceID: %w", err)
 	}
-	r := &request{method: "POST", path: path, body: map[string]any{"service": idOnly{ID: serviceID}}}
+	r := &request{method: "POST", path: path, body: map[string]any{"service": idObjectRef{ID: serviceID}}}
 	return objectCall[IncidentWorkflowTrigger](ctx, s.client, r, "trigger")
 }
 

@@ -39,7 +39,7 @@ func (o *PausedIncidentReportOptions) query() (url.Values, error) {
 	}
 	if o.ServiceID != "" {
 		if err := ValidateID(o.ServiceID); err != nil {
-			return nil, wrapField("ServiceID", err)
+			return nil, namedFieldErr("ServiceID", err)
 		}
 	}
 	if o.SuspendedBy != "" {
