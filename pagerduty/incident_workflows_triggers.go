@@ -184,10 +184,10 @@ type CreateWorkflowTriggerParams struct {
 
 type triggerWire struct {
 	TriggerType               WorkflowTriggerType         `json:"trigger_type,omitempty"`
-	Workflow                  *idObjectRef                     `json:"workflow,omitempty"`
+	Workflow                  *idObjectRef                `json:"workflow,omitempty"`
 	Condition                 *string                     `json:"condition,omitempty"`
 	IncidentTypes             []string                    `json:"incident_types,omitempty"`
-	Services                  []idObjectRef                    `json:"services,omitempty"`
+	Services                  []idObjectRef               `json:"services,omitempty"`
 	IsSubscribedToAllServices *bool                       `json:"is_subscribed_to_all_services,omitempty"`
 	Permissions               *WorkflowTriggerPermissions `json:"permissions,omitempty"`
 	IsDisabled                *bool                       `json:"is_disabled,omitempty"`
