@@ -20,9 +20,10 @@
 // unknown toolset or tool name is an error that lists the known ones.
 //
 // A server shared by several people gives each caller their own
-// credential: [NewPerRequest] takes a [ClientFunc] that builds the client
-// of each call (from a token the HTTP layer put in the context, for
-// example). [Options.MaxWritesPerSession] caps the writes of one session.
+// credential: [NewPerRequest] takes a [ClientFunc] that returns the client
+// of each call, built from the caller's token that the HTTP layer put in
+// the context or that [CallRequest] finds in the MCP request.
+// [Options.MaxWritesPerSession] caps the writes of one session.
 //
 // # What the tools promise
 //

@@ -2,8 +2,10 @@ package mcptools_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"sync"
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -71,4 +73,41 @@ func ExampleRegistry_Register_unknownToolset() {
 	fmt.Println(err)
 	// Output:
 	// mcptools: unknown toolset "pager": use "all" or one of incidents, oncall, schedules, services, teams, users, escalation_policies, priorities, maintenance_windows, analytics, events, orchestrations, automation, status_pages, webhooks
+}
+
+// A server shared by several people acts for each caller with their own
+// PagerDuty token. Here the host put the token in the context; one client
+// is kept per token, so that each keeps its own rate limit.
+func ExampleNewPerRequest() {
+	type tokenKey struct{}
+	var mu sync.Mutex
+	clients := map[string]*pagerduty.Client{}
+	reg, err := mcptools.NewPerRequest(func(ctx context.Context) (*pagerduty.Client, error) {
+		token, _ := ctx.Value(tokenKey{}).(string)
+		if token == "" {
+			return nil, errors.New("no token")
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if c := clients[token]; c != nil {
+			return c, nil
+		}
+		c, err := pagerduty.NewClient(pagerduty.WithToken(token))
+		if err != nil {
+			return nil, err
+		}
+		clients[token] = c
+		return c, nil
+	}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	infos, _ := reg.Tools(mcptools.Filter{Toolsets: []string{"users"}})
+	for _, t := range infos {
+		fmt.Println(t.Name, t.ReadOnly)
+	}
+	// Output:
+	// get_current_user true
+	// get_user true
+	// list_users true
 }

@@ -16,9 +16,21 @@ import (
 )
 
 // ClientFunc returns the PagerDuty client that serves one tool call. An HTTP
-// host builds it from the caller's own credential (found in ctx); a host
-// with one account returns the same client every time (see New).
+// host builds it from the caller's own credential, found in ctx or in the
+// MCP request (see CallRequest), and should keep one client per credential
+// so that each keeps its rate limiter; a host with one account returns the
+// same client every time (see New).
 type ClientFunc func(ctx context.Context) (*pagerduty.Client, error)
+
+type requestKey struct{}
+
+// CallRequest returns the MCP request of the tool call a ClientFunc serves,
+// whose Extra carries the HTTP headers and token information of calls that
+// came over HTTP.
+func CallRequest(ctx context.Context) (*mcp.CallToolRequest, bool) {
+	req, ok := ctx.Value(requestKey{}).(*mcp.CallToolRequest)
+	return req, ok && req != nil
+}
 
 // Options tunes a Registry. The zero value (or nil) is ready to use.
 type Options struct {
@@ -195,7 +207,7 @@ func (r *Registry) run(ctx context.Context, t serverTool, req *mcp.CallToolReque
 			return errorResult(err.Error())
 		}
 	}
-	client, err := r.clients(ctx)
+	client, err := r.clients(context.WithValue(ctx, requestKey{}, req))
 	if err != nil || client == nil {
 		return errorResult("No usable PagerDuty credential for this call: configure an API token (or sign in with OAuth) for this server, then try again.")
 	}

@@ -161,7 +161,11 @@ func TestPerRequestClient(t *testing.T) {
 	e := newEnv(t, envConfig{clients: func(ctx context.Context) (*pagerduty.Client, error) {
 		mu.Lock()
 		defer mu.Unlock()
-		seen = append(seen, "call")
+		req, ok := CallRequest(ctx)
+		if !ok || req.Params.Name != "get_current_user" {
+			return nil, errors.New("no request in the context")
+		}
+		seen = append(seen, req.Params.Name)
 		return client, nil
 	}})
 	var me CurrentUser
