@@ -2,6 +2,7 @@ package pagerduty
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -72,16 +73,16 @@ func pathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationP
 	for i, set := range p.Sets {
 		rules := make([]OrchestrationRule, len(set.Rules))
 		for j, r := range set.Rules {
-			field := fmt.Sprintf("Sets[%d].Rules[%d]", i, j)
+			field := func() string { return fmt.Sprintf("Sets[%d].Rules[%d]", i, j) }
 			for k, c := range r.Conditions {
 				if strings.TrimSpace(c.Expression) == "" {
-					return nil, required(fmt.Sprintf("%s.Conditions[%d].Expression", field, k), "a condition such as event.severity matches 'critical'")
+					return nil, required(fmt.Sprintf("%s.Conditions[%d].Expression", field(), k), "a condition such as event.severity matches 'critical'")
 				}
 			}
 			if r.Conditions == nil {
 				r.Conditions = []OrchestrationCondition{}
 			}
-			if err := checkOrchestrationActions(kind, field+".Actions", &r.Actions, sets, true); err != nil {
+			if err := checkOrchestrationActions(kind, func() string { return field() + ".Actions" }, &r.Actions, sets, true); err != nil {
 				return nil, err
 			}
 			r.Actions = actionsWire(r.Actions)
@@ -89,7 +90,7 @@ func pathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationP
 		}
 		w.Sets[i] = OrchestrationRuleSet{ID: set.ID, Rules: rules}
 	}
-	if err := checkOrchestrationActions(kind, "CatchAll.Actions", &w.CatchAll.Actions, sets, false); err != nil {
+	if err := checkOrchestrationActions(kind, func() string { return "CatchAll.Actions" }, &w.CatchAll.Actions, sets, false); err != nil {
 		return nil, err
 	}
 	w.CatchAll.Actions = actionsWire(w.CatchAll.Actions)
@@ -111,7 +112,9 @@ func actionsWire(a OrchestrationActions) OrchestrationActions {
 	return a
 }
 
-func checkOrchestrationActions(kind OrchestrationPathType, field string, a *OrchestrationActions, sets map[string]bool, inRule bool) error {
+func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string, a *OrchestrationActions, sets map[string]bool, inRule bool) error {
+	// The field's name is built only for an error message.
+	field := fieldOf
 	allowed := orchestrationPathActions[kind]
 	if !inRule && kind == OrchestrationPathUnrouted {
 		// PagerDuty reports the unrouted catch-all as suppressing events,
@@ -133,7 +136,7 @@ func checkOrchestrationActions(kind OrchestrationPathType, field string, a *Orch
 			if !inRule {
 				where = "its catch-all"
 			}
-			return fmt.Errorf("pagerduty: %s: the %s path does not accept %s in %s; it accepts %s", field, kind, name, where, strings.Join(allowed, ", "))
+			return fmt.Errorf("pagerduty: %s: the %s path does not accept %s in %s; it accepts %s", field(), kind, name, where, strings.Join(allowed, ", "))
 		}
 	}
 	if a.RouteTo != "" {
@@ -141,61 +144,61 @@ func checkOrchestrationActions(kind OrchestrationPathType, field string, a *Orch
 		case kind == OrchestrationPathRouter && a.RouteTo == "unrouted":
 		case kind == OrchestrationPathRouter:
 			if err := ValidateID(a.RouteTo); err != nil {
-				return fmt.Errorf("%s.RouteTo (a service ID or \"unrouted\"): %w", field, err)
+				return fmt.Errorf("%s.RouteTo (a service ID or \"unrouted\"): %w", field(), err)
 			}
 		case !sets[a.RouteTo]:
-			return fmt.Errorf("pagerduty: %s.RouteTo: there is no set %q in the path to route to", field, a.RouteTo)
+			return fmt.Errorf("pagerduty: %s.RouteTo: there is no set %q in the path to route to", field(), a.RouteTo)
 		}
 	}
 	if inRule && kind == OrchestrationPathRouter && a.RouteTo == "" && a.DynamicRouteTo == nil {
-		return required(field+".RouteTo", "the ID of the service matching events go to (or DynamicRouteTo)")
+		return required(field()+".RouteTo", "the ID of the service matching events go to (or DynamicRouteTo)")
 	}
 	if d := a.DynamicRouteTo; d != nil {
 		if d.Source == "" || d.Regex == "" {
-			return required(field+".DynamicRouteTo.Source and Regex", "the event field read and the expression capturing the service's name or ID")
+			return required(field()+".DynamicRouteTo.Source and Regex", "the event field read and the expression capturing the service's name or ID")
 		}
-		if err := oneOf(field+".DynamicRouteTo.LookupBy", []DynamicRouteLookup{d.LookupBy}, DynamicRouteByServiceName, DynamicRouteByServiceID); err != nil {
-			return err
+		if l := []DynamicRouteLookup{DynamicRouteByServiceName, DynamicRouteByServiceID}; !slices.Contains(l, d.LookupBy) {
+			return oneOf(field()+".DynamicRouteTo.LookupBy", []DynamicRouteLookup{d.LookupBy}, l...)
 		}
 	}
 	if a.Suspend < 0 {
-		return fmt.Errorf("pagerduty: %s.Suspend is %d: a number of seconds, 0 or more", field, a.Suspend)
+		return fmt.Errorf("pagerduty: %s.Suspend is %d: a number of seconds, 0 or more", field(), a.Suspend)
 	}
 	if a.Priority != "" {
 		if err := ValidateID(a.Priority); err != nil {
-			return fmt.Errorf("%s.Priority: %w", field, err)
+			return fmt.Errorf("%s.Priority: %w", field(), err)
 		}
 	}
 	if a.EscalationPolicy != "" {
 		if err := ValidateID(a.EscalationPolicy); err != nil {
-			return fmt.Errorf("%s.EscalationPolicy: %w", field, err)
+			return fmt.Errorf("%s.EscalationPolicy: %w", field(), err)
 		}
 	}
 	if a.Severity != "" {
-		if err := oneOf(field+".Severity", []AlertSeverity{a.Severity}, SeverityInfo, SeverityWarning, SeverityError, SeverityCritical); err != nil {
-			return err
+		if l := []AlertSeverity{SeverityInfo, SeverityWarning, SeverityError, SeverityCritical}; !slices.Contains(l, a.Severity) {
+			return oneOf(field()+".Severity", []AlertSeverity{a.Severity}, l...)
 		}
 	}
 	if a.EventAction != "" {
-		if err := oneOf(field+".EventAction", []OrchestrationEventAction{a.EventAction}, OrchestrationTrigger, OrchestrationResolve); err != nil {
-			return err
+		if l := []OrchestrationEventAction{OrchestrationTrigger, OrchestrationResolve}; !slices.Contains(l, a.EventAction) {
+			return oneOf(field()+".EventAction", []OrchestrationEventAction{a.EventAction}, l...)
 		}
 	}
 	for i, v := range a.Variables {
 		if v.Name == "" || v.Path == "" || v.Value == "" {
-			return required(fmt.Sprintf("%s.Variables[%d].Name, Path and Value", field, i), "the variable's name, the event field it reads and the regular expression applied")
+			return required(fmt.Sprintf("%s.Variables[%d].Name, Path and Value", field(), i), "the variable's name, the event field it reads and the regular expression applied")
 		}
 		if v.Type != "" && v.Type != "regex" {
-			return fmt.Errorf("pagerduty: %s.Variables[%d].Type is %q: the one kind of variable is \"regex\"", field, i, v.Type)
+			return fmt.Errorf("pagerduty: %s.Variables[%d].Type is %q: the one kind of variable is \"regex\"", field(), i, v.Type)
 		}
 	}
 	for i, x := range a.Extractions {
-		if err := checkExtraction(fmt.Sprintf("%s.Extractions[%d]", field, i), x); err != nil {
-			return err
+		if !validExtraction(x) {
+			return checkExtraction(fmt.Sprintf("%s.Extractions[%d]", field(), i), x)
 		}
 	}
 	for i, h := range a.AutomationActions {
-		f := fmt.Sprintf("%s.AutomationActions[%d]", field, i)
+		f := fmt.Sprintf("%s.AutomationActions[%d]", field(), i)
 		if h.Name == "" || h.URL == "" {
 			return required(f+".Name and URL", "the action's name and the web hook it calls")
 		}
@@ -204,7 +207,7 @@ func checkOrchestrationActions(kind OrchestrationPathType, field string, a *Orch
 		}
 	}
 	for i, pa := range a.PagerDutyAutomationActions {
-		f := fmt.Sprintf("%s.PagerDutyAutomationActions[%d]", field, i)
+		f := fmt.Sprintf("%s.PagerDutyAutomationActions[%d]", field(), i)
 		if err := ValidateID(pa.ActionID); err != nil {
 			return fmt.Errorf("%s.ActionID: %w", f, err)
 		}
@@ -214,12 +217,18 @@ func checkOrchestrationActions(kind OrchestrationPathType, field string, a *Orch
 	}
 	for i, u := range a.IncidentCustomFieldUpdates {
 		if err := ValidateID(u.ID); err != nil {
-			return fmt.Errorf("%s.IncidentCustomFieldUpdates[%d].ID: %w", field, i, err)
+			return fmt.Errorf("%s.IncidentCustomFieldUpdates[%d].ID: %w", field(), i, err)
 		}
 	}
 	return nil
 }
 
+// validExtraction reports whether x has a target and one way to set it.
+func validExtraction(x OrchestrationExtraction) bool {
+	return checkExtraction("", x) == nil
+}
+
+// checkExtraction says what is wrong with the extraction x, named field.
 func checkExtraction(field string, x OrchestrationExtraction) error {
 	if x.Target == "" {
 		return required(field+".Target", "the event field to set, such as event.summary")
