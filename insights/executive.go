@@ -128,14 +128,14 @@ func (x *Executive) markdown(title string, in ExecutiveInput, loc *time.Location
 		p("| Resolved without acknowledgement | %d |\n", o.NeverAcknowledged)
 	}
 	if s := x.SLA; s != nil {
-		p("| SLA compliance | %s (%d of %d decided incidents met every target; %d breaches) |\n",
-			pct(s.Rate, s.Incidents > 0), s.Compliant, s.Compliant+countBreachedIncidents(s), len(s.Breaches))
+		p("| SLA compliance | %s (%d of %d decided incidents met every target; %s) |\n",
+			pct(s.Rate, s.Incidents > 0), s.Compliant, s.Compliant+countBreachedIncidents(s), plural(len(s.Breaches), "breach", "breaches"))
 	}
 	n := x.Noise.Overall
 	p("| Alert noise | %s of incidents noisy; %.2f alerts per incident; %s low urgency |\n",
 		pct(n.NoiseRatio, n.Incidents > 0), n.AlertsPerIncident, pct(n.LowUrgencyPercent, n.Incidents > 0))
 	if e := x.Escalation; e != nil {
-		p("| Acknowledged at first level | %s (%d escalations) |\n", pct(e.Overall.FirstLevelPercent, e.Overall.Incidents > 0), e.Overall.Escalations)
+		p("| Acknowledged at first level | %s (%s) |\n", pct(e.Overall.FirstLevelPercent, e.Overall.Incidents > 0), plural(e.Overall.Escalations, "escalation", "escalations"))
 	}
 	if c := x.Cost; c != nil {
 		p("| Estimated cost | %s %s (%.1f responder-hours at %s per hour) |\n", money(c.Total.Cost), c.Currency, c.Total.ResponderHours, money(c.HourlyCost))
@@ -307,4 +307,12 @@ func incidentLabel(number int, id, title string) string {
 func cell(s string) string {
 	s = strings.NewReplacer("|", `\|`, "\r\n", " ", "\n", " ", "\r", " ").Replace(s)
 	return strings.TrimSpace(s)
+}
+
+// plural writes a count with the noun's singular or plural form.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

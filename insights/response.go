@@ -119,7 +119,8 @@ func ResponseStats(incidents []Incident, opts ResponseOptions) (*ResponseReport,
 // responseGroup measures incs.
 func responseGroup(id, name string, incs []*Incident) ResponseGroup {
 	g := ResponseGroup{ID: id, Name: name, Incidents: len(incs)}
-	var tta, ttr []time.Duration
+	tta := make([]time.Duration, 0, len(incs))
+	ttr := make([]time.Duration, 0, len(incs))
 	for _, inc := range incs {
 		if inc.Urgency == "high" {
 			g.HighUrgency++
