@@ -148,7 +148,7 @@ func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
 	return r, nil
 }
 
-// PayrollHeader is the first line of the payroll CSV.
+// payrollHeader is the first line of the payroll CSV.
 var payrollHeader = []string{"user_id", "user_name", "time_zone", "date", "start", "end", "hours", "night_hours", "weekend_hours", "night", "weekend"}
 
 // WriteCSV writes the export as CSV (RFC 4180, through encoding/csv): a
