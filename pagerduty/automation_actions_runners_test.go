@@ -24,11 +24,11 @@ func checkDecodedRunner(t *testing.T, r *pagerduty.AutomationRunner) {
 	want := &pagerduty.AutomationRunner{
 		ID: "01DACKMP6Q3Y5YG51ENA26CX2I", Type: "runner", Name: "prod runner", Description: "SRE runner",
 		RunnerType: pagerduty.RunnerRunbook, Status: pagerduty.RunnerConfigured,
-		CreatedAt:      time.Date(2022, 10, 21, 19, 42, 52, 127369000, time.UTC),
-		LastSeen:       time.Date(2022, 10, 22, 8, 0, 0, 0, time.UTC),
-		RunbookBaseURI: "acme.prod",
-		Teams:          []pagerduty.Reference{{ID: "PQ9K7I8", Type: "team_reference"}},
-		Privileges:     &pagerduty.AutomationPrivileges{Permissions: []pagerduty.AutomationPermission{pagerduty.AutomationRead, pagerduty.AutomationUpdate}},
+		CreatedAt:         time.Date(2022, 10, 21, 19, 42, 52, 127369000, time.UTC),
+		LastSeen:          time.Date(2022, 10, 22, 8, 0, 0, 0, time.UTC),
+		RunbookBaseURI:    "acme.prod",
+		Teams:             []pagerduty.Reference{{ID: "PQ9K7I8", Type: "team_reference"}},
+		Privileges:        &pagerduty.AutomationPrivileges{Permissions: []pagerduty.AutomationPermission{pagerduty.AutomationRead, pagerduty.AutomationUpdate}},
 		AssociatedActions: &pagerduty.RunnerActions{Actions: []pagerduty.Reference{{ID: "A1", Type: "action_reference"}}, More: true},
 		Metadata:          []byte(`{}`),
 	}
@@ -182,7 +182,9 @@ func TestAutomationAssociationsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.GetService(ctx, action, "PRDRWUJ") },
 			&pagerduty.Reference{ID: "PRDRWUJ", Type: "service_reference", Summary: "Web"}},
 		{"RemoveService", aaCall{method: "DELETE", path: "/automation_actions/actions/A1/services/PRDRWUJ", status: 204},
-			func(c *pagerduty.Client) (any, error) { return nil, c.AutomationActions.RemoveService(ctx, action, "PRDRWUJ") }, nil},
+			func(c *pagerduty.Client) (any, error) {
+				return nil, c.AutomationActions.RemoveService(ctx, action, "PRDRWUJ")
+			}, nil},
 		{"ListTeams", aaCall{method: "GET", path: "/automation_actions/actions/A1/teams", answer: `{"teams":[` + team + `]}`},
 			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.ListTeams(ctx, action) },
 			[]pagerduty.Reference{{ID: "PQ9K7I8", Type: "team_reference"}}},
@@ -194,19 +196,27 @@ func TestAutomationAssociationsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.GetTeam(ctx, action, "PQ9K7I8") },
 			&pagerduty.Reference{ID: "PQ9K7I8", Type: "team_reference"}},
 		{"RemoveTeam", aaCall{method: "DELETE", path: "/automation_actions/actions/A1/teams/PQ9K7I8", status: 204},
-			func(c *pagerduty.Client) (any, error) { return nil, c.AutomationActions.RemoveTeam(ctx, action, "PQ9K7I8") }, nil},
+			func(c *pagerduty.Client) (any, error) {
+				return nil, c.AutomationActions.RemoveTeam(ctx, action, "PQ9K7I8")
+			}, nil},
 		{"ListRunnerTeams", aaCall{method: "GET", path: "/automation_actions/runners/R1/teams", answer: `{"teams":[` + team + `]}`},
 			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.ListRunnerTeams(ctx, runner) },
 			[]pagerduty.Reference{{ID: "PQ9K7I8", Type: "team_reference"}}},
 		{"AddRunnerTeam", aaCall{method: "POST", path: "/automation_actions/runners/R1/teams", status: 201,
 			body: `{"team":{"id":"PQ9K7I8","type":"team_reference"}}`, answer: `{"team":` + team + `}`},
-			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.AddRunnerTeam(ctx, runner, "PQ9K7I8") },
+			func(c *pagerduty.Client) (any, error) {
+				return c.AutomationActions.AddRunnerTeam(ctx, runner, "PQ9K7I8")
+			},
 			&pagerduty.Reference{ID: "PQ9K7I8", Type: "team_reference"}},
 		{"GetRunnerTeam", aaCall{method: "GET", path: "/automation_actions/runners/R1/teams/PQ9K7I8", answer: `{"team":` + team + `}`},
-			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.GetRunnerTeam(ctx, runner, "PQ9K7I8") },
+			func(c *pagerduty.Client) (any, error) {
+				return c.AutomationActions.GetRunnerTeam(ctx, runner, "PQ9K7I8")
+			},
 			&pagerduty.Reference{ID: "PQ9K7I8", Type: "team_reference"}},
 		{"RemoveRunnerTeam", aaCall{method: "DELETE", path: "/automation_actions/runners/R1/teams/PQ9K7I8", status: 204},
-			func(c *pagerduty.Client) (any, error) { return nil, c.AutomationActions.RemoveRunnerTeam(ctx, runner, "PQ9K7I8") }, nil},
+			func(c *pagerduty.Client) (any, error) {
+				return nil, c.AutomationActions.RemoveRunnerTeam(ctx, runner, "PQ9K7I8")
+			}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, rec := aaServe(t, tc.call)
