@@ -215,7 +215,8 @@ func (x *Executive) markdown(title string, in ExecutiveInput, loc *time.Location
 	}
 
 	p("## How these figures were computed\n\n")
-	p("- Response: %s\n", ResponseMethod)
+	p("- Response: %s\n", strings.TrimSuffix(ResponseMethod, " "+PercentileMethod))
+	p("- Percentiles: %s\n", PercentileMethod)
 	p("- Reliability: %s\n", ReliabilityMethod)
 	p("- Noise: %s\n", NoiseMethod)
 	if x.SLA != nil {
@@ -225,7 +226,7 @@ func (x *Executive) markdown(title string, in ExecutiveInput, loc *time.Location
 		p("- Cost: %s\n", CostMethod)
 	}
 	if x.Escalation != nil {
-		p("- Escalations: %s\n", EscalationMethod)
+		p("- Escalations: %s\n", strings.TrimSuffix(EscalationMethod, " "+PercentileMethod))
 	}
 	if x.Hours != nil {
 		p("- On-call hours: %s\n", HoursMethod)

@@ -20,8 +20,8 @@ func invalid(format string, args ...any) error {
 // Window is the half-open period [Start, End) a computation covers. Shifts
 // are clipped to it; incidents count when they were created inside it.
 type Window struct {
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	Start time.Time `json:"start,omitzero"`
+	End   time.Time `json:"end,omitzero"`
 }
 
 // IsZero reports whether neither bound is set.
