@@ -275,6 +275,8 @@ func TestOnCallHoursRefusesBadInput(t *testing.T) {
 		{"night out of range", good, HoursOptions{Window: day, DayParts: DayParts{NightStart: 25, NightEnd: 6}}, "between 0 and 23"},
 		{"night empty", good, HoursOptions{Window: day, DayParts: DayParts{NightStart: 5, NightEnd: 5}}, "both 5"},
 		{"bad weekday", good, HoursOptions{Window: day, DayParts: DayParts{Weekend: []time.Weekday{9}}}, "weekend day 9"},
+		{"unknown zone, no shifts", nil, HoursOptions{Window: day, TimeZone: "Mars/Olympus"}, `unknown time zone "Mars/Olympus"`},
+		{"window too long", good, HoursOptions{Window: Window{day.Start, day.Start.AddDate(11, 0, 0)}}, "longer than ten years"},
 		{"no user", []Shift{{Start: day.Start, End: day.End}}, HoursOptions{Window: day}, "shift 0 has no user ID"},
 		{"reversed shift", []Shift{{UserID: "U1", Start: day.End, End: day.Start}}, HoursOptions{Window: day}, "ends"},
 	}

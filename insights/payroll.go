@@ -82,11 +82,15 @@ const PayrollMethod = "Each user's shifts are clipped to the window and overlapp
 // totals. Rows come sorted by user ID, then time. PayrollMethod states the
 // rules.
 func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
-	if err := opts.Window.check(); err != nil {
+	if err := opts.Window.checkShiftWindow(); err != nil {
 		return nil, err
 	}
 	parts, err := opts.DayParts.resolved()
 	if err != nil {
+		return nil, err
+	}
+	zs := zones{}
+	if _, err := zs.load(opts.TimeZone); err != nil {
 		return nil, err
 	}
 	people, inWindow, err := groupShifts(shifts, opts.Users, opts.Window)
@@ -100,7 +104,6 @@ func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
 		Rows:     []PayrollRow{},
 		Totals:   []PayrollTotal{},
 	}
-	zs := zones{}
 	var all, allNight, allWeekend time.Duration
 	for _, p := range people {
 		zone := p.zone

@@ -74,3 +74,17 @@ func TestPayrollWriteErrorIsWrapped(t *testing.T) {
 		t.Errorf("err = %v, want it to wrap the writer's error", err)
 	}
 }
+
+func TestPayrollRefusesBadInput(t *testing.T) {
+	month := Window{utc(t, "2024-03-01 00:00"), utc(t, "2024-04-01 00:00")}
+	for name, opts := range map[string]PayrollOptions{
+		"no window":    {},
+		"long window":  {Window: Window{month.Start, month.Start.AddDate(20, 0, 0)}},
+		"unknown zone": {Window: month, TimeZone: "Europe/Atlantis"},
+		"bad night":    {Window: month, DayParts: DayParts{NightStart: -1, NightEnd: 6}},
+	} {
+		if _, err := Payroll(nil, opts); !errors.Is(err, ErrInvalidInput) {
+			t.Errorf("%s: err = %v, want ErrInvalidInput", name, err)
+		}
+	}
+}

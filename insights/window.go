@@ -44,6 +44,22 @@ func (w Window) check() error {
 	return nil
 }
 
+// maxShiftWindow bounds the windows of the on-call computations, which walk
+// every local day of every shift: ten years is far beyond any schedule's
+// use and keeps a mistyped year from costing minutes of work.
+const maxShiftWindow = 3653 * 24 * time.Hour
+
+// checkShiftWindow is check plus the bound on length.
+func (w Window) checkShiftWindow() error {
+	if err := w.check(); err != nil {
+		return err
+	}
+	if w.Duration() > maxShiftWindow {
+		return invalid("window from %s to %s is longer than ten years, the most on-call reports cover: give a shorter window", fmtTime(w.Start), fmtTime(w.End))
+	}
+	return nil
+}
+
 // checkOptional accepts the zero window (no bounds) or a valid one.
 func (w Window) checkOptional() error {
 	if w.IsZero() {
