@@ -42,6 +42,7 @@ func allTools() []serverTool {
 		getEscalationPolicy,
 		// analytics
 		getIncidentMetrics,
+		getOnCallHours,
 		// events
 		sendEvent,
 		sendChangeEvent,
