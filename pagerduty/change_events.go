@@ -6,12 +6,17 @@ import (
 	"iter"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 )
 
-// ChangeEventsService reads and sends change events: deploys, configuration
-// changes and other changes that may explain an incident.
+// ChangeEventsService reads and updates change events: deploys,
+// configuration changes and other changes that may explain an incident.
+//
+// Change events are sent through the Events API, with
+// events.Client.SendChange (package pagerduty/events): PagerDuty's
+// description of the REST API documents no request body for
+// POST /change_events and refers to the Events API for it, so this service
+// has no method for it.
 type ChangeEventsService service
 
 // ChangeEvent is a change to a system (a deploy, a configuration change, a
@@ -233,72 +238,4 @@ func (s *ChangeEventsService) Update(ctx context.Context, id string, p *UpdateCh
 	}
 	body := map[string]wire{"change_event": {Summary: p.Summary, CustomDetails: p.CustomDetails}}
 	return changeEventAnswer(ctx, s.client, &request{method: "PUT", path: path, body: body})
-}
-
-// CreateChangeEventParams is a change event to send through the REST API.
-// The Events API (package events) sends the same events without a REST
-// credential.
-type CreateChangeEventParams struct {
-	// RoutingKey is the integration key of a Change Events integration of
-	// the service. It is a secret: it is never part of an error.
-	RoutingKey string
-	// Summary describes the change (at most 1024 characters).
-	Summary string
-	// Timestamp is when the change happened; zero means now, as PagerDuty
-	// receives it.
-	Timestamp time.Time
-	// Source names the system where the change happened.
-	Source string
-	// CustomDetails are free-form details.
-	CustomDetails map[string]any
-	Links         []ChangeEventLink
-	Images        []ChangeEventImage
-}
-
-// maxChangeSummary is the longest summary PagerDuty accepts.
-const maxChangeSummary = 1024
-
-// Create sends a change event. PagerDuty accepts it for processing (202)
-// and returns nothing; the event appears in listings shortly after. A
-// network failure after sending is an *UnknownOutcomeError, since sending
-// it again would record the change twice.
-//
-// It needs a REST credential; the OAuth scope is not documented.
-func (s *ChangeEventsService) Create(ctx context.Context, p *CreateChangeEventParams) error {
-	if p == nil || p.RoutingKey == "" {
-		return missing("RoutingKey", "the integration key of the service's Change Events integration")
-	}
-	if strings.TrimSpace(p.Summary) == "" {
-		return missing("Summary", "a description of the change")
-	}
-	if n := len(p.Summary); n > maxChangeSummary {
-		return fmt.Errorf("pagerduty: Summary is %d bytes long: at most %d are accepted", n, maxChangeSummary)
-	}
-	for i, l := range p.Links {
-		if l.Href == "" {
-			return missing(fmt.Sprintf("Links[%d].Href", i), "the link's URL")
-		}
-	}
-	for i, im := range p.Images {
-		if im.Src == "" {
-			return missing(fmt.Sprintf("Images[%d].Src", i), "the image's URL")
-		}
-	}
-	type payload struct {
-		Summary       string         `json:"summary"`
-		Timestamp     string         `json:"timestamp,omitempty"`
-		Source        string         `json:"source,omitempty"`
-		CustomDetails map[string]any `json:"custom_details,omitempty"`
-	}
-	type wire struct {
-		RoutingKey string             `json:"routing_key"`
-		Payload    payload            `json:"payload"`
-		Links      []ChangeEventLink  `json:"links,omitempty"`
-		Images     []ChangeEventImage `json:"images,omitempty"`
-	}
-	w := wire{RoutingKey: p.RoutingKey, Payload: payload{Summary: p.Summary, Source: p.Source, CustomDetails: p.CustomDetails}, Links: p.Links, Images: p.Images}
-	if !p.Timestamp.IsZero() {
-		w.Payload.Timestamp = p.Timestamp.UTC().Format(time.RFC3339Nano)
-	}
-	return s.client.do(ctx, &request{method: "POST", path: "/change_events", body: w}, nil)
 }

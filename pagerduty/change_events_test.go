@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -128,33 +127,6 @@ func TestChangeEventsGetAndUpdate(t *testing.T) {
 	checkOneCall(t, rec, wantCall{method: "PUT", path: "/change_events/01BBYA6PEVW6A852BUO6QYUE7O", body: `{"change_event":{"custom_details":{}}}`})
 }
 
-func TestChangeEventsCreate(t *testing.T) {
-	const key = "R0UTINGKEY0123456789abcdefabcdef"
-	c, rec := fakeAPI(t, 202, ``)
-	err := c.ChangeEvents.Create(context.Background(), &pagerduty.CreateChangeEventParams{
-		RoutingKey:    key,
-		Summary:       "Deployed v1.2.3",
-		Timestamp:     time.Date(2024, 5, 1, 14, 0, 0, 500_000_000, time.FixedZone("CEST", 2*3600)),
-		Source:        "deploy-bot",
-		CustomDetails: map[string]any{"version": "1.2.3"},
-		Links:         []pagerduty.ChangeEventLink{{Href: "https://ci.example/1", Text: "CI run"}},
-		Images:        []pagerduty.ChangeEventImage{{Src: "https://ci.example/g.png"}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkOneCall(t, rec, wantCall{method: "POST", path: "/change_events", body: `{"routing_key":"` + key + `",
-		"payload":{"summary":"Deployed v1.2.3","timestamp":"2024-05-01T12:00:00.5Z","source":"deploy-bot","custom_details":{"version":"1.2.3"}},
-		"links":[{"href":"https://ci.example/1","text":"CI run"}],"images":[{"src":"https://ci.example/g.png"}]}`})
-
-	// The routing key never shows in an error.
-	c, _ = fakeAPI(t, 400, `{"error":{"message":"Event object is invalid","code":2001}}`)
-	err = c.ChangeEvents.Create(context.Background(), &pagerduty.CreateChangeEventParams{RoutingKey: key, Summary: "x"})
-	if err == nil || strings.Contains(err.Error(), key) {
-		t.Errorf("error %v: want an error without the routing key", err)
-	}
-}
-
 func TestChangeEventsRefuseBadInput(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -187,18 +159,6 @@ func TestChangeEventsRefuseBadInput(t *testing.T) {
 			_, err := c.ChangeEvents.Update(ctx, "01BBYA6P", &pagerduty.UpdateChangeEventParams{Summary: "x"})
 			return err
 		}, "CustomDetails"},
-		{"create without key", func(c *pagerduty.Client) error {
-			return c.ChangeEvents.Create(ctx, &pagerduty.CreateChangeEventParams{Summary: "x"})
-		}, "RoutingKey"},
-		{"create without summary", func(c *pagerduty.Client) error {
-			return c.ChangeEvents.Create(ctx, &pagerduty.CreateChangeEventParams{RoutingKey: "k"})
-		}, "Summary"},
-		{"create long summary", func(c *pagerduty.Client) error {
-			return c.ChangeEvents.Create(ctx, &pagerduty.CreateChangeEventParams{RoutingKey: "k", Summary: strings.Repeat("x", 1025)})
-		}, "1024"},
-		{"create link without href", func(c *pagerduty.Client) error {
-			return c.ChangeEvents.Create(ctx, &pagerduty.CreateChangeEventParams{RoutingKey: "k", Summary: "x", Links: []pagerduty.ChangeEventLink{{Text: "t"}}})
-		}, "Links[0].Href"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, rec := fakeAPI(t, 200, `{}`)

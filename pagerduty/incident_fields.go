@@ -36,6 +36,7 @@ type FieldValueChange struct {
 
 // SetFieldValuesParams lists the custom fields to set on an incident.
 type SetFieldValuesParams struct {
+	// Values are the fields to set. An empty list changes nothing.
 	Values []FieldValueChange
 }
 
@@ -67,8 +68,12 @@ func (s *IncidentsService) SetFieldValues(ctx context.Context, id string, p *Set
 	if err != nil {
 		return nil, err
 	}
-	if p == nil || len(p.Values) == 0 {
-		return nil, missing("Values", "at least one custom field to set")
+	if p == nil {
+		p = &SetFieldValuesParams{}
+	}
+	values := p.Values
+	if values == nil {
+		values = []FieldValueChange{} // the API wants a list, even empty
 	}
 	for i, v := range p.Values {
 		if (v.ID == "") == (v.Name == "") {
@@ -83,7 +88,7 @@ func (s *IncidentsService) SetFieldValues(ctx context.Context, id string, p *Set
 	var out struct {
 		Fields []FieldValue `json:"custom_fields"`
 	}
-	if err := s.client.do(ctx, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": p.Values}}, &out); err != nil {
+	if err := s.client.do(ctx, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": values}}, &out); err != nil {
 		return nil, err
 	}
 	return out.Fields, nil

@@ -167,10 +167,10 @@ type IncidentResponder struct {
 	State       string     `json:"state"`
 	User        *Reference `json:"user,omitempty"`
 	Incident    *Reference `json:"incident,omitempty"`
-	UpdatedAt   string     `json:"updated_at,omitempty"`
+	UpdatedAt   time.Time  `json:"updated_at,omitzero"`
 	Message     string     `json:"message,omitempty"`
 	Requester   *Reference `json:"requester,omitempty"`
-	RequestedAt string     `json:"requested_at,omitempty"`
+	RequestedAt time.Time  `json:"requested_at,omitzero"`
 }
 
 // ResponderRequest is a request for help made on an incident.
@@ -178,7 +178,7 @@ type ResponderRequest struct {
 	ID          string                   `json:"id,omitempty"`
 	Incident    *Reference               `json:"incident,omitempty"`
 	Requester   *Reference               `json:"requester,omitempty"`
-	RequestedAt string                   `json:"requested_at,omitempty"`
+	RequestedAt time.Time                `json:"requested_at,omitzero"`
 	Message     string                   `json:"message,omitempty"`
 	Targets     []ResponderRequestTarget `json:"responder_request_targets,omitempty"`
 }

@@ -374,6 +374,18 @@ func TestIncidentsCassetteFieldsAndImpacts(t *testing.T) {
 		t.Errorf("GetFieldValues = %+v", fields)
 	}
 
+	// The published schema of this request admits only an empty list: each
+	// item matches both of its two alternatives (by name, by ID), which its
+	// oneOf forbids, so the mock refuses any field. The unit tests check the
+	// request with values, as the API's own examples show it.
+	set, err := c.Incidents.SetFieldValues(ctx, "PT4KHLK", nil)
+	if err != nil {
+		t.Fatalf("SetFieldValues: %v", err)
+	}
+	if len(set) == 0 || set[0].ID == "" || set[0].Name == "" {
+		t.Errorf("SetFieldValues = %+v", set)
+	}
+
 	impacts, err := c.Incidents.ListImpactedBusinessServices(ctx, "PT4KHLK")
 	if err != nil {
 		t.Fatalf("ListImpactedBusinessServices: %v", err)

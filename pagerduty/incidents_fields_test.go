@@ -37,6 +37,13 @@ func TestIncidentsFieldValues(t *testing.T) {
 	}
 	checkOneCall(t, rec, wantCall{method: "PUT", path: "/incidents/PT4KHLK/custom_fields/values", body: `{"custom_fields":[
 		{"name":"environment","value":"production"},{"id":"PT4KHEF","value":["eu","us"]},{"name":"notes","value":null}]}`})
+
+	// No values: an empty list, which changes nothing.
+	c, rec = fakeAPI(t, 201, fieldsJSON)
+	if _, err := c.Incidents.SetFieldValues(ctx, "PT4KHLK", nil); err != nil {
+		t.Fatal(err)
+	}
+	checkOneCall(t, rec, wantCall{method: "PUT", path: "/incidents/PT4KHLK/custom_fields/values", body: `{"custom_fields":[]}`})
 }
 
 func TestIncidentsImpacts(t *testing.T) {
@@ -72,7 +79,6 @@ func TestIncidentsFieldsAndImpactsRefuseBadInput(t *testing.T) {
 		call func(*pagerduty.Client) error
 		want string
 	}{
-		{"no values", func(c *pagerduty.Client) error { _, err := c.Incidents.SetFieldValues(ctx, "PT4KHLK", nil); return err }, "Values"},
 		{"neither name nor ID", func(c *pagerduty.Client) error {
 			_, err := c.Incidents.SetFieldValues(ctx, "PT4KHLK", &pagerduty.SetFieldValuesParams{Values: []pagerduty.FieldValueChange{{Value: "x"}}})
 			return err
