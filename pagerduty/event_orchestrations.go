@@ -109,14 +109,14 @@ type OrchestrationParams struct {
 
 // orchestrationWire is the orchestration object of write requests.
 type orchestrationWire struct {
-	Name        string     `json:"name,omitempty"`
-	Description *string    `json:"description,omitempty"`
-	Team        *teamIDRef `json:"team,omitempty"`
+	Name        string       `json:"name,omitempty"`
+	Description *string      `json:"description,omitempty"`
+	Team        *orchTeamRef `json:"team,omitempty"`
 }
 
-// teamIDRef is the team reference orchestration and ruleset writes send:
+// orchTeamRef is the team reference orchestration and ruleset writes send:
 // the API wants the ID only.
-type teamIDRef struct {
+type orchTeamRef struct {
 	ID string `json:"id"`
 }
 
@@ -132,7 +132,7 @@ func (p *OrchestrationParams) wire(create bool) (*orchestrationWire, error) {
 		if err := ValidateID(p.TeamID); err != nil {
 			return nil, fmt.Errorf("TeamID: %w", err)
 		}
-		w.Team = &teamIDRef{ID: p.TeamID}
+		w.Team = &orchTeamRef{ID: p.TeamID}
 	}
 	if !create && w.Name == "" && w.Description == nil && w.Team == nil {
 		return nil, fmt.Errorf("pagerduty: the orchestration params change nothing: set Name, Description or TeamID")

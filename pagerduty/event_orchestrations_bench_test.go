@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// benchPath is a service path of sets×rules rules, each with a condition and
+// orchBenchPath is a service path of sets×rules rules, each with a condition and
 // a few actions.
-func benchPath(sets, rules int) *OrchestrationPath {
+func orchBenchPath(sets, rules int) *OrchestrationPath {
 	p := &OrchestrationPath{}
 	for i := range sets {
 		set := OrchestrationRuleSet{ID: fmt.Sprintf("set-%d", i)}
@@ -33,10 +33,10 @@ func benchPath(sets, rules int) *OrchestrationPath {
 // BenchmarkOrchestrationPathWire measures the checks and copy an update
 // makes before encoding a path of 500 rules.
 func BenchmarkOrchestrationPathWire(b *testing.B) {
-	p := benchPath(5, 100)
+	p := orchBenchPath(5, 100)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := pathWire(OrchestrationPathService, p); err != nil {
+		if _, err := orchPathWire(OrchestrationPathService, p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -45,7 +45,7 @@ func BenchmarkOrchestrationPathWire(b *testing.B) {
 // BenchmarkOrchestrationPathDecode measures decoding a path of 500 rules,
 // for comparison with BenchmarkOrchestrationPathWire.
 func BenchmarkOrchestrationPathDecode(b *testing.B) {
-	raw, err := json.Marshal(benchPath(5, 100))
+	raw, err := json.Marshal(orchBenchPath(5, 100))
 	if err != nil {
 		b.Fatal(err)
 	}

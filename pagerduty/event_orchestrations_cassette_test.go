@@ -23,14 +23,14 @@ func checkRecordedOrchestration(t *testing.T, what string, o *pagerduty.Orchestr
 	}
 }
 
-func checkRecordedIntegration(t *testing.T, what string, in *pagerduty.OrchestrationIntegration) {
+func checkRecordedOrchIntegration(t *testing.T, what string, in *pagerduty.OrchestrationIntegration) {
 	t.Helper()
 	if in == nil || in.ID == "" || in.Label == "" || in.Parameters == nil || in.Parameters.RoutingKey == "" || in.Parameters.Type == "" {
 		t.Errorf("%s: integration %+v lacks an ID, a label or parameters", what, in)
 	}
 }
 
-func checkRecordedPath(t *testing.T, what string, p *pagerduty.OrchestrationPath, kind pagerduty.OrchestrationPathType) {
+func checkRecordedOrchPath(t *testing.T, what string, p *pagerduty.OrchestrationPath, kind pagerduty.OrchestrationPathType) {
 	t.Helper()
 	if p == nil || p.Type != kind || p.Parent == nil || p.Parent.ID == "" || len(p.Sets) == 0 || p.Sets[0].ID != "start" || p.UpdatedAt.IsZero() || p.Version == "" {
 		t.Fatalf("%s: path %+v lacks a type %s, a parent, a start set, an update time or a version", what, p, kind)
@@ -63,7 +63,7 @@ func TestEventOrchestrationsCassetteOrchestrations(t *testing.T) {
 	if len(got.Integrations) == 0 {
 		t.Error("Get: no integrations")
 	} else {
-		checkRecordedIntegration(t, "Get", &got.Integrations[0])
+		checkRecordedOrchIntegration(t, "Get", &got.Integrations[0])
 	}
 	checkRecordedOrchestration(t, "Update", must(c.EventOrchestrations.Update(ctx, o.ID, &pagerduty.OrchestrationParams{Name: "Go-Kart"})).ok(t, "Update"))
 	mustDo(t, "Delete", c.EventOrchestrations.Delete(ctx, o.ID))
@@ -78,18 +78,18 @@ func TestEventOrchestrationsCassetteIntegrations(t *testing.T) {
 		t.Fatal("ListIntegrations: none")
 	}
 	for _, in := range list {
-		checkRecordedIntegration(t, "ListIntegrations", &in)
+		checkRecordedOrchIntegration(t, "ListIntegrations", &in)
 	}
 	in := must(c.EventOrchestrations.CreateIntegration(ctx, recOrchestration, "Monitoring tool X")).ok(t, "CreateIntegration")
-	checkRecordedIntegration(t, "CreateIntegration", in)
-	checkRecordedIntegration(t, "GetIntegration", must(c.EventOrchestrations.GetIntegration(ctx, recOrchestration, in.ID)).ok(t, "GetIntegration"))
-	checkRecordedIntegration(t, "UpdateIntegration", must(c.EventOrchestrations.UpdateIntegration(ctx, recOrchestration, in.ID, "Monitoring tool Y")).ok(t, "UpdateIntegration"))
+	checkRecordedOrchIntegration(t, "CreateIntegration", in)
+	checkRecordedOrchIntegration(t, "GetIntegration", must(c.EventOrchestrations.GetIntegration(ctx, recOrchestration, in.ID)).ok(t, "GetIntegration"))
+	checkRecordedOrchIntegration(t, "UpdateIntegration", must(c.EventOrchestrations.UpdateIntegration(ctx, recOrchestration, in.ID, "Monitoring tool Y")).ok(t, "UpdateIntegration"))
 	moved := must(c.EventOrchestrations.MigrateIntegration(ctx, recOrchestration, "a1b2c3d4-0000-4000-8000-000000000001", in.ID)).ok(t, "MigrateIntegration")
 	if len(moved) == 0 {
 		t.Error("MigrateIntegration: no integrations")
 	}
 	for _, m := range moved {
-		checkRecordedIntegration(t, "MigrateIntegration", &m)
+		checkRecordedOrchIntegration(t, "MigrateIntegration", &m)
 	}
 	mustDo(t, "DeleteIntegration", c.EventOrchestrations.DeleteIntegration(ctx, recOrchestration, in.ID))
 }
@@ -99,16 +99,16 @@ func TestEventOrchestrationsCassettePaths(t *testing.T) {
 	ctx := context.Background()
 
 	global := must(c.EventOrchestrations.GetGlobalPath(ctx, recOrchestration)).ok(t, "GetGlobalPath")
-	checkRecordedPath(t, "GetGlobalPath", global, pagerduty.OrchestrationPathGlobal)
+	checkRecordedOrchPath(t, "GetGlobalPath", global, pagerduty.OrchestrationPathGlobal)
 	if !global.CatchAll.Actions.Suppress || len(global.CatchAll.Actions.IncidentCustomFieldUpdates) == 0 {
 		t.Errorf("GetGlobalPath: catch-all %+v lost its actions", global.CatchAll)
 	}
 	// Sending back what was read is the usual way to change a path.
 	p, _ := mustPath(c.EventOrchestrations.UpdateGlobalPath(ctx, recOrchestration, global)).ok(t, "UpdateGlobalPath")
-	checkRecordedPath(t, "UpdateGlobalPath", p, pagerduty.OrchestrationPathGlobal)
+	checkRecordedOrchPath(t, "UpdateGlobalPath", p, pagerduty.OrchestrationPathGlobal)
 
 	router := must(c.EventOrchestrations.GetRouterPath(ctx, recOrchestration)).ok(t, "GetRouterPath")
-	checkRecordedPath(t, "GetRouterPath", router, pagerduty.OrchestrationPathRouter)
+	checkRecordedOrchPath(t, "GetRouterPath", router, pagerduty.OrchestrationPathRouter)
 	if router.CatchAll.Actions.RouteTo != "unrouted" || router.Sets[0].Rules[0].Actions.RouteTo == "" {
 		t.Errorf("GetRouterPath: routes lost: %+v", router)
 	}
@@ -117,7 +117,7 @@ func TestEventOrchestrationsCassettePaths(t *testing.T) {
 		Actions: pagerduty.OrchestrationActions{DynamicRouteTo: &pagerduty.DynamicRouteTo{Source: "event.custom_details.pd_service", Regex: ".*", LookupBy: pagerduty.DynamicRouteByServiceName}},
 	})
 	p, warnings := mustPath(c.EventOrchestrations.UpdateRouterPath(ctx, recOrchestration, router)).ok(t, "UpdateRouterPath")
-	checkRecordedPath(t, "UpdateRouterPath", p, pagerduty.OrchestrationPathRouter)
+	checkRecordedOrchPath(t, "UpdateRouterPath", p, pagerduty.OrchestrationPathRouter)
 	if len(warnings) == 0 || warnings[0].WarningType == "" || warnings[0].Message == "" {
 		t.Errorf("UpdateRouterPath: warnings %+v", warnings)
 	}
@@ -130,15 +130,15 @@ func TestEventOrchestrationsCassettePaths(t *testing.T) {
 	}
 
 	unrouted := must(c.EventOrchestrations.GetUnroutedPath(ctx, recOrchestration)).ok(t, "GetUnroutedPath")
-	checkRecordedPath(t, "GetUnroutedPath", unrouted, pagerduty.OrchestrationPathUnrouted)
+	checkRecordedOrchPath(t, "GetUnroutedPath", unrouted, pagerduty.OrchestrationPathUnrouted)
 	if x := unrouted.Sets[0].Rules[0].Actions.Extractions; len(x) == 0 || x[0].Target == "" {
 		t.Errorf("GetUnroutedPath: extractions lost: %+v", unrouted.Sets[0].Rules[0])
 	}
 	p, _ = mustPath(c.EventOrchestrations.UpdateUnroutedPath(ctx, recOrchestration, unrouted)).ok(t, "UpdateUnroutedPath")
-	checkRecordedPath(t, "UpdateUnroutedPath", p, pagerduty.OrchestrationPathUnrouted)
+	checkRecordedOrchPath(t, "UpdateUnroutedPath", p, pagerduty.OrchestrationPathUnrouted)
 
 	svc := must(c.EventOrchestrations.GetServicePath(ctx, recService)).ok(t, "GetServicePath")
-	checkRecordedPath(t, "GetServicePath", svc, pagerduty.OrchestrationPathService)
+	checkRecordedOrchPath(t, "GetServicePath", svc, pagerduty.OrchestrationPathService)
 	if svc.MigratedStatus == "" || svc.MigratedAt.IsZero() || svc.MigratedFrom == nil {
 		t.Errorf("GetServicePath: migration facts lost: %+v", svc)
 	}
@@ -153,7 +153,7 @@ func TestEventOrchestrationsCassettePaths(t *testing.T) {
 		t.Errorf("GetServicePath: automation actions lost (PagerDuty %v, web hook %v)", automation, webhook)
 	}
 	p, _ = mustPath(c.EventOrchestrations.UpdateServicePath(ctx, recService, svc)).ok(t, "UpdateServicePath")
-	checkRecordedPath(t, "UpdateServicePath", p, pagerduty.OrchestrationPathService)
+	checkRecordedOrchPath(t, "UpdateServicePath", p, pagerduty.OrchestrationPathService)
 
 	active := must(c.EventOrchestrations.GetServiceActive(ctx, recService)).ok(t, "GetServiceActive")
 	must(c.EventOrchestrations.SetServiceActive(ctx, recService, !active)).ok(t, "SetServiceActive")

@@ -39,7 +39,7 @@ func (s *EventOrchestrationsService) ListIntegrations(ctx context.Context, id st
 	return sliceCall[OrchestrationIntegration](ctx, s.client, path, "integrations", url.Values{})
 }
 
-func integrationLabel(label string) (map[string]any, error) {
+func orchIntegrationLabel(label string) (map[string]any, error) {
 	if strings.TrimSpace(label) == "" {
 		return nil, required("the label", "a name for the integration, such as the tool that sends to it")
 	}
@@ -55,7 +55,7 @@ func (s *EventOrchestrationsService) CreateIntegration(ctx context.Context, id, 
 	if err != nil {
 		return nil, err
 	}
-	body, err := integrationLabel(label)
+	body, err := orchIntegrationLabel(label)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +83,7 @@ func (s *EventOrchestrationsService) UpdateIntegration(ctx context.Context, id, 
 	if err != nil {
 		return nil, err
 	}
-	body, err := integrationLabel(label)
+	body, err := orchIntegrationLabel(label)
 	if err != nil {
 		return nil, err
 	}

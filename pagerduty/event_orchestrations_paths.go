@@ -337,7 +337,7 @@ func (s *EventOrchestrationsService) updatePath(ctx context.Context, template, i
 	if err != nil {
 		return nil, nil, err
 	}
-	w, err := pathWire(kind, p)
+	w, err := orchPathWire(kind, p)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -137,12 +137,12 @@ func TestEventOrchestrationsUpdateServicePathRoundTrip(t *testing.T) {
 	}})
 }
 
-func pathAnswer(kind string) string {
+func orchPathAnswer(kind string) string {
 	return `{"orchestration_path":{"type":"` + kind + `","parent":{"id":"` + orchID + `","type":"event_orchestration_reference"},
 		"sets":[{"id":"start","rules":[{"id":"r1","label":"x","conditions":[],"actions":{"route_to":"PSVC001"}}]}],"catch_all":{"actions":{}},"version":"v1"}}`
 }
 
-func checkPathType(kind pagerduty.OrchestrationPathType) func(t *testing.T, got any) {
+func checkOrchPathType(kind pagerduty.OrchestrationPathType) func(t *testing.T, got any) {
 	return func(t *testing.T, got any) {
 		t.Helper()
 		var p *pagerduty.OrchestrationPath
@@ -185,9 +185,9 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.GetGlobalPath(ctx, orchID)
 			},
-			answer: pathAnswer("global"),
+			answer: orchPathAnswer("global"),
 			want:   wantRequest{method: "GET", path: base + "/global"},
-			check:  checkPathType(pagerduty.OrchestrationPathGlobal),
+			check:  checkOrchPathType(pagerduty.OrchestrationPathGlobal),
 		},
 		{
 			name: "UpdateGlobalPath",
@@ -195,20 +195,20 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 				p, w, err := c.EventOrchestrations.UpdateGlobalPath(ctx, orchID, global)
 				return []any{p, w}, err
 			},
-			answer: pathAnswer("global"),
+			answer: orchPathAnswer("global"),
 			want: wantRequest{method: "PUT", path: base + "/global", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[
 				{"label":"Drop noise","conditions":[{"expression":"event.source matches part 'noisy'"}],"actions":{"drop_event":true}}]}],
 				"catch_all":{"actions":{"event_action":"resolve"}}}}`},
-			check: checkPathType(pagerduty.OrchestrationPathGlobal),
+			check: checkOrchPathType(pagerduty.OrchestrationPathGlobal),
 		},
 		{
 			name: "GetRouterPath",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.GetRouterPath(ctx, orchID)
 			},
-			answer: pathAnswer("router"),
+			answer: orchPathAnswer("router"),
 			want:   wantRequest{method: "GET", path: base + "/router"},
-			check:  checkPathType(pagerduty.OrchestrationPathRouter),
+			check:  checkOrchPathType(pagerduty.OrchestrationPathRouter),
 		},
 		{
 			name: "UpdateRouterPath",
@@ -216,21 +216,21 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 				p, w, err := c.EventOrchestrations.UpdateRouterPath(ctx, orchID, router)
 				return []any{p, w}, err
 			},
-			answer: pathAnswer("router"),
+			answer: orchPathAnswer("router"),
 			want: wantRequest{method: "PUT", path: base + "/router", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[
 				{"label":"Databases","conditions":[{"expression":"event.summary matches part 'db'"}],"actions":{"route_to":"PSVC001"}},
 				{"label":"By name","conditions":[],"actions":{"dynamic_route_to":{"source":"event.custom_details.service","regex":"(.*)","lookup_by":"service_id"}}}]}],
 				"catch_all":{"actions":{"route_to":"unrouted"}}}}`},
-			check: checkPathType(pagerduty.OrchestrationPathRouter),
+			check: checkOrchPathType(pagerduty.OrchestrationPathRouter),
 		},
 		{
 			name: "GetUnroutedPath",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.GetUnroutedPath(ctx, orchID)
 			},
-			answer: pathAnswer("unrouted"),
+			answer: orchPathAnswer("unrouted"),
 			want:   wantRequest{method: "GET", path: base + "/unrouted"},
-			check:  checkPathType(pagerduty.OrchestrationPathUnrouted),
+			check:  checkOrchPathType(pagerduty.OrchestrationPathUnrouted),
 		},
 		{
 			// An empty set is sent with an empty rule list, and a
@@ -240,10 +240,10 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 				p, w, err := c.EventOrchestrations.UpdateUnroutedPath(ctx, orchID, unrouted)
 				return []any{p, w}, err
 			},
-			answer: pathAnswer("unrouted"),
+			answer: orchPathAnswer("unrouted"),
 			want: wantRequest{method: "PUT", path: base + "/unrouted", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[]}],
 				"catch_all":{"actions":{"severity":"info","variables":[{"name":"v","path":"event.summary","type":"regex","value":"(.*)"}]}}}}`},
-			check: checkPathType(pagerduty.OrchestrationPathUnrouted),
+			check: checkOrchPathType(pagerduty.OrchestrationPathUnrouted),
 		},
 	})
 	if unrouted.CatchAll.Actions.Variables[0].Type != "" {
@@ -356,7 +356,7 @@ func TestEventOrchestrationsUnroutedCatchAllSuppress(t *testing.T) {
 	var rec recorder
 	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		rec.record(r)
-		_, _ = w.Write([]byte(pathAnswer("unrouted")))
+		_, _ = w.Write([]byte(orchPathAnswer("unrouted")))
 	})
 	p := &pagerduty.OrchestrationPath{Sets: []pagerduty.OrchestrationRuleSet{{ID: "start"}}, CatchAll: pagerduty.OrchestrationCatchAll{Actions: pagerduty.OrchestrationActions{Suppress: true}}}
 	if _, _, err := c.EventOrchestrations.UpdateUnroutedPath(context.Background(), orchID, p); err != nil {

@@ -101,9 +101,9 @@ func TestEventOrchestrationsRequests(t *testing.T) {
 	})
 }
 
-const integrationJSON = `{"id":"int-2","label":"Datadog","parameters":{"routing_key":"R0KEY2","type":"global"}}`
+const orchIntegrationJSON = `{"id":"int-2","label":"Datadog","parameters":{"routing_key":"R0KEY2","type":"global"}}`
 
-func checkIntegration(t *testing.T, got any) {
+func checkOrchIntegration(t *testing.T, got any) {
 	t.Helper()
 	in := got.(*pagerduty.OrchestrationIntegration)
 	if in.ID != "int-2" || in.Label != "Datadog" || in.Parameters == nil || in.Parameters.RoutingKey != "R0KEY2" || in.Parameters.Type != "global" {
@@ -119,14 +119,14 @@ func TestEventOrchestrationsIntegrationRequests(t *testing.T) {
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.ListIntegrations(ctx, orchID)
 			},
-			answer: `{"integrations":[` + integrationJSON + `],"total":1}`,
+			answer: `{"integrations":[` + orchIntegrationJSON + `],"total":1}`,
 			want:   wantRequest{method: "GET", path: base},
 			check: func(t *testing.T, got any) {
 				list := got.([]pagerduty.OrchestrationIntegration)
 				if len(list) != 1 {
 					t.Fatalf("integrations = %+v", list)
 				}
-				checkIntegration(t, &list[0])
+				checkOrchIntegration(t, &list[0])
 			},
 		},
 		{
@@ -135,27 +135,27 @@ func TestEventOrchestrationsIntegrationRequests(t *testing.T) {
 				return c.EventOrchestrations.CreateIntegration(ctx, orchID, "Datadog")
 			},
 			status: 201,
-			answer: `{"integration":` + integrationJSON + `}`,
+			answer: `{"integration":` + orchIntegrationJSON + `}`,
 			want:   wantRequest{method: "POST", path: base, body: `{"integration":{"label":"Datadog"}}`},
-			check:  checkIntegration,
+			check:  checkOrchIntegration,
 		},
 		{
 			name: "GetIntegration",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.GetIntegration(ctx, orchID, "int-2")
 			},
-			answer: `{"integration":` + integrationJSON + `}`,
+			answer: `{"integration":` + orchIntegrationJSON + `}`,
 			want:   wantRequest{method: "GET", path: base + "/int-2"},
-			check:  checkIntegration,
+			check:  checkOrchIntegration,
 		},
 		{
 			name: "UpdateIntegration",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.UpdateIntegration(ctx, orchID, "int-2", "Datadog")
 			},
-			answer: `{"integration":` + integrationJSON + `}`,
+			answer: `{"integration":` + orchIntegrationJSON + `}`,
 			want:   wantRequest{method: "PUT", path: base + "/int-2", body: `{"integration":{"label":"Datadog"}}`},
-			check:  checkIntegration,
+			check:  checkOrchIntegration,
 		},
 		{
 			name: "DeleteIntegration",
@@ -170,7 +170,7 @@ func TestEventOrchestrationsIntegrationRequests(t *testing.T) {
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return c.EventOrchestrations.MigrateIntegration(ctx, orchID, "other-orch", "int-2")
 			},
-			answer: `{"integrations":[` + integrationJSON + `],"total":1}`,
+			answer: `{"integrations":[` + orchIntegrationJSON + `],"total":1}`,
 			want: wantRequest{method: "POST", path: base + "/migration",
 				body: `{"source_id":"other-orch","source_type":"orchestration","integration_id":"int-2"}`},
 			check: func(t *testing.T, got any) {
@@ -178,7 +178,7 @@ func TestEventOrchestrationsIntegrationRequests(t *testing.T) {
 				if len(list) != 1 {
 					t.Fatalf("integrations = %+v", list)
 				}
-				checkIntegration(t, &list[0])
+				checkOrchIntegration(t, &list[0])
 			},
 		},
 	})

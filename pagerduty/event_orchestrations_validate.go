@@ -18,8 +18,8 @@ var orchestrationPathActions = map[OrchestrationPathType][]string{
 		"incident_custom_field_updates"},
 }
 
-// setActions lists the JSON names of the actions a has set.
-func setActions(a *OrchestrationActions) []string {
+// orchSetActions lists the JSON names of the actions a has set.
+func orchSetActions(a *OrchestrationActions) []string {
 	var names []string
 	add := func(set bool, name string) {
 		if set {
@@ -44,9 +44,9 @@ func setActions(a *OrchestrationActions) []string {
 	return names
 }
 
-// pathWire checks a path of the given kind and returns what an update
+// orchPathWire checks a path of the given kind and returns what an update
 // sends. Nil slices are sent empty, so a path with no rules clears them.
-func pathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationPathWire, error) {
+func orchPathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationPathWire, error) {
 	if p == nil {
 		return nil, required("the path", "pass an *OrchestrationPath, usually one read with the matching Get method and changed")
 	}
@@ -85,7 +85,7 @@ func pathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationP
 			if err := checkOrchestrationActions(kind, func() string { return field() + ".Actions" }, &r.Actions, sets, true); err != nil {
 				return nil, err
 			}
-			r.Actions = actionsWire(r.Actions)
+			r.Actions = orchActionsWire(r.Actions)
 			rules[j] = r
 		}
 		w.Sets[i] = OrchestrationRuleSet{ID: set.ID, Rules: rules}
@@ -93,12 +93,12 @@ func pathWire(kind OrchestrationPathType, p *OrchestrationPath) (*orchestrationP
 	if err := checkOrchestrationActions(kind, func() string { return "CatchAll.Actions" }, &w.CatchAll.Actions, sets, false); err != nil {
 		return nil, err
 	}
-	w.CatchAll.Actions = actionsWire(w.CatchAll.Actions)
+	w.CatchAll.Actions = orchActionsWire(w.CatchAll.Actions)
 	return w, nil
 }
 
-// actionsWire fills the defaults the API needs spelled out.
-func actionsWire(a OrchestrationActions) OrchestrationActions {
+// orchActionsWire fills the defaults the API needs spelled out.
+func orchActionsWire(a OrchestrationActions) OrchestrationActions {
 	if len(a.Variables) > 0 {
 		vs := make([]OrchestrationVariable, len(a.Variables))
 		for i, v := range a.Variables {
@@ -126,7 +126,7 @@ func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string
 	if !inRule && kind == OrchestrationPathRouter {
 		allowed = allowed[:1] // the router's catch-all only routes
 	}
-	for _, name := range setActions(a) {
+	for _, name := range orchSetActions(a) {
 		ok := false
 		for _, n := range allowed {
 			ok = ok || n == name
@@ -193,8 +193,8 @@ func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string
 		}
 	}
 	for i, x := range a.Extractions {
-		if !validExtraction(x) {
-			return checkExtraction(fmt.Sprintf("%s.Extractions[%d]", field(), i), x)
+		if !validOrchExtraction(x) {
+			return checkOrchExtraction(fmt.Sprintf("%s.Extractions[%d]", field(), i), x)
 		}
 	}
 	for i, h := range a.AutomationActions {
@@ -202,7 +202,7 @@ func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string
 		if h.Name == "" || h.URL == "" {
 			return required(f+".Name and URL", "the action's name and the web hook it calls")
 		}
-		if err := checkTriggerTypes(f, h.TriggerTypes); err != nil {
+		if err := checkOrchTriggerTypes(f, h.TriggerTypes); err != nil {
 			return err
 		}
 	}
@@ -211,7 +211,7 @@ func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string
 		if err := ValidateID(pa.ActionID); err != nil {
 			return fmt.Errorf("%s.ActionID: %w", f, err)
 		}
-		if err := checkTriggerTypes(f, pa.TriggerTypes); err != nil {
+		if err := checkOrchTriggerTypes(f, pa.TriggerTypes); err != nil {
 			return err
 		}
 	}
@@ -223,13 +223,13 @@ func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string
 	return nil
 }
 
-// validExtraction reports whether x has a target and one way to set it.
-func validExtraction(x OrchestrationExtraction) bool {
-	return checkExtraction("", x) == nil
+// validOrchExtraction reports whether x has a target and one way to set it.
+func validOrchExtraction(x OrchestrationExtraction) bool {
+	return checkOrchExtraction("", x) == nil
 }
 
-// checkExtraction says what is wrong with the extraction x, named field.
-func checkExtraction(field string, x OrchestrationExtraction) error {
+// checkOrchExtraction says what is wrong with the extraction x, named field.
+func checkOrchExtraction(field string, x OrchestrationExtraction) error {
 	if x.Target == "" {
 		return required(field+".Target", "the event field to set, such as event.summary")
 	}
@@ -241,7 +241,7 @@ func checkExtraction(field string, x OrchestrationExtraction) error {
 	return nil
 }
 
-func checkTriggerTypes(field string, types []AutomationTriggerType) error {
+func checkOrchTriggerTypes(field string, types []AutomationTriggerType) error {
 	if len(types) != 1 {
 		return fmt.Errorf("pagerduty: %s.TriggerTypes has %d items: exactly one is accepted", field, len(types))
 	}
