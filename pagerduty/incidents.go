@@ -122,6 +122,9 @@ type Incident struct {
 	// IncidentType names the incident's type, when the account uses them.
 	IncidentType *IncidentType `json:"incident_type,omitempty"`
 	Body         *IncidentBody `json:"body,omitempty"`
+	// CustomFields are the values of the incident's custom fields (Get
+	// with IncludeCustomFields).
+	CustomFields []FieldValue `json:"custom_fields,omitempty"`
 }
 
 // Assignment is a user an incident is assigned to, since At.

@@ -2,6 +2,7 @@ package pagerduty_test
 
 import (
 	"context"
+	"net/url"
 	"testing"
 
 	"github.com/pdkit/pdkit/pagerduty"
@@ -104,5 +105,18 @@ func TestIncidentsFieldsAndImpactsRefuseBadInput(t *testing.T) {
 			c, rec := fakeAPI(t, 200, `{}`)
 			checkRefused(t, rec, tc.call(c), tc.want)
 		})
+	}
+}
+
+func TestIncidentsGetDecodesCustomFields(t *testing.T) {
+	c, rec := fakeAPI(t, 200, `{"incident":{"id":"PT4KHLK","type":"incident","custom_fields":[
+		{"id":"PT4KHEE","type":"field_value","name":"environment","value":"production"}]}}`)
+	inc, err := c.Incidents.Get(context.Background(), "PT4KHLK", &pagerduty.GetIncidentOptions{Includes: []pagerduty.IncidentInclude{pagerduty.IncludeCustomFields}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOneCall(t, rec, wantCall{method: "GET", path: "/incidents/PT4KHLK", query: url.Values{"include[]": {"custom_fields"}}})
+	if len(inc.CustomFields) != 1 || inc.CustomFields[0].Name != "environment" || inc.CustomFields[0].Value != "production" {
+		t.Errorf("custom fields %+v", inc.CustomFields)
 	}
 }
