@@ -102,7 +102,7 @@ func (p *StatusPagePostParams) wire(pageID string, create bool) (*statusPagePost
 		return nil, err
 	}
 	if p.PostType == PostMaintenance && (p.StartsAt.IsZero() || p.EndsAt.IsZero()) {
-		return nil, missing("StartsAt and EndsAt", "the window of a maintenance post")
+		return nil, fmt.Errorf("pagerduty: StartsAt and EndsAt are required: the window of a maintenance post")
 	}
 	if !p.StartsAt.IsZero() && !p.EndsAt.IsZero() && !p.EndsAt.After(p.StartsAt) {
 		return nil, fmt.Errorf("pagerduty: EndsAt (%s) must be after StartsAt (%s)", p.EndsAt.Format(time.RFC3339), p.StartsAt.Format(time.RFC3339))
