@@ -12,9 +12,9 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-// routerServer stands in for PagerDuty in the examples: it keeps one
+// orchRouterServer stands in for PagerDuty in the examples: it keeps one
 // orchestration's router path, answers GET with it and replaces it on PUT.
-func routerServer() (*pagerduty.Client, func()) {
+func orchRouterServer() (*pagerduty.Client, func()) {
 	var mu sync.Mutex
 	path := json.RawMessage(`{"type":"router","parent":{"id":"eo-1","type":"event_orchestration_reference"},
 		"sets":[{"id":"start","rules":[]}],"catch_all":{"actions":{"route_to":"unrouted"}},"version":"1"}`)
@@ -43,7 +43,7 @@ func routerServer() (*pagerduty.Client, func()) {
 }
 
 func ExampleEventOrchestrationsService_UpdateRouterPath() {
-	c, done := routerServer()
+	c, done := orchRouterServer()
 	defer done()
 	ctx := context.Background()
 
