@@ -237,7 +237,7 @@ func TestServicesCassetteEventRules(t *testing.T) {
 	if got.ID == "" || got.Conditions == nil {
 		t.Errorf("GetEventRule = %+v", got)
 	}
-	rule.Disabled = true
+	rule.Disabled = pointerTo(true)
 	upd, err := c.Services.UpdateEventRule(ctx, "PI2KBWI", created.ID, rule)
 	if err != nil {
 		t.Fatalf("UpdateEventRule: %v", err)

@@ -14,9 +14,11 @@ import (
 // event rules are superseded by event orchestrations; see
 // ServicesService.ConvertEventRules.
 type ServiceEventRule struct {
-	ID       string `json:"id,omitempty"`
-	Self     string `json:"self,omitempty"`
-	Disabled bool   `json:"disabled,omitempty"`
+	ID   string `json:"id,omitempty"`
+	Self string `json:"self,omitempty"`
+	// Disabled keeps the rule without applying it; a pointer to false
+	// re-enables a rule in an update.
+	Disabled *bool `json:"disabled,omitempty"`
 	// Position is the rule's place in the evaluation order, from 0.
 	Position   *int                     `json:"position,omitempty"`
 	Conditions *EventRuleConditions     `json:"conditions,omitempty"`

@@ -290,6 +290,19 @@ func TestServicesRequests(t *testing.T) {
 			check:  checkRuleAnswer,
 		},
 		{
+			name: "UpdateEventRule can re-enable a rule",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.Services.UpdateEventRule(ctx, "PSVC001", "r-1", &pagerduty.ServiceEventRule{Disabled: pointerTo(false)})
+			},
+			answer: ruleAnswer,
+			want:   wantRequest{method: "PUT", path: "/services/PSVC001/rules/r-1", body: `{"rule_id": "r-1", "rule": {"disabled": false}}`},
+			check: func(t *testing.T, got any) {
+				if r := got.(*pagerduty.ServiceEventRule); r.Disabled == nil || *r.Disabled {
+					t.Errorf("disabled = %v, want a pointer to false", r.Disabled)
+				}
+			},
+		},
+		{
 			name: "DeleteEventRule",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return nil, c.Services.DeleteEventRule(ctx, "PSVC001", "r-1")
