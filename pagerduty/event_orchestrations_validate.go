@@ -112,9 +112,10 @@ func orchActionsWire(a OrchestrationActions) OrchestrationActions {
 	return a
 }
 
-func checkOrchestrationActions(kind OrchestrationPathType, fieldOf func() string, a *OrchestrationActions, sets map[string]bool, inRule bool) error {
-	// The field's name is built only for an error message.
-	field := fieldOf
+// checkOrchestrationActions checks the actions a of a rule (inRule) or a
+// catch-all of a path of the given kind, whose sets are named in sets.
+// field names a in error messages; it is called only when a check fails.
+func checkOrchestrationActions(kind OrchestrationPathType, field func() string, a *OrchestrationActions, sets map[string]bool, inRule bool) error {
 	allowed := orchestrationPathActions[kind]
 	if !inRule && kind == OrchestrationPathUnrouted {
 		// PagerDuty reports the unrouted catch-all as suppressing events,
