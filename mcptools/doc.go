@@ -25,6 +25,36 @@
 // the context or that [CallRequest] finds in the MCP request.
 // [Options.MaxWritesPerSession] caps the writes of one session.
 //
+// # Tools
+//
+// Read tools (mounted by default unless their toolset is off by default):
+//
+//   - incidents: list_incidents, get_incident (with notes, timeline, alerts)
+//   - oncall: list_oncalls
+//   - schedules: list_schedules, get_schedule (shifts, hours per person,
+//     gaps), list_schedule_overrides
+//   - services: list_services, get_service
+//   - teams: list_teams, get_team
+//   - users: get_current_user, list_users, get_user
+//   - escalation_policies: list_escalation_policies, get_escalation_policy
+//   - priorities: list_priorities
+//   - maintenance_windows: list_maintenance_windows
+//   - analytics (off by default): get_incident_metrics, get_oncall_hours
+//
+// Write tools (only with EnableWrites):
+//
+//   - incidents: create_incident, manage_incidents (acknowledge, resolve,
+//     reassign, escalate, urgency, priority; in bulk), add_incident_note,
+//     add_responders, merge_incidents, snooze_incident
+//   - schedules: create_schedule_override (or cover a user's shifts),
+//     delete_schedule_override
+//   - services: update_service
+//   - teams: create_team, add_team_member, remove_team_member
+//   - users: add_contact_method
+//   - maintenance_windows: create_maintenance_window,
+//     delete_maintenance_window
+//   - events (off by default): send_event, send_change_event
+//
 // # What the tools promise
 //
 // Every tool is a Go input struct, an output struct and a handler. The

@@ -174,3 +174,17 @@ func TestDefinitionsAreCopies(t *testing.T) {
 	}
 	var _ *mcp.Tool = again[0]
 }
+
+// TestDocListsEveryTool keeps the package overview's list of tools whole.
+func TestDocListsEveryTool(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tl := range allTools() {
+		name := tl.info().name
+		if !strings.Contains(string(b), " "+name) {
+			t.Errorf("doc.go does not list %s", name)
+		}
+	}
+}
