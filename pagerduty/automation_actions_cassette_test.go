@@ -13,7 +13,7 @@ import (
 //
 //	PRISM_PORT=4033 scripts/record.sh ./pagerduty -run '^TestAutomationActionsCassette'
 
-func checkRecordedAction(t *testing.T, what string, a *pagerduty.AutomationAction) {
+func aaCheckRecordedAction(t *testing.T, what string, a *pagerduty.AutomationAction) {
 	t.Helper()
 	if a == nil || a.ID == "" || a.Name == "" || a.CreatedAt.IsZero() {
 		t.Fatalf("%s: action %+v lacks an ID, a name or a creation time", what, a)
@@ -32,7 +32,7 @@ func checkRecordedAction(t *testing.T, what string, a *pagerduty.AutomationActio
 	}
 }
 
-func checkRecordedRunner(t *testing.T, what string, r *pagerduty.AutomationRunner) {
+func aaCheckRecordedRunner(t *testing.T, what string, r *pagerduty.AutomationRunner) {
 	t.Helper()
 	if r == nil || r.ID == "" || r.Name == "" || r.CreatedAt.IsZero() || r.Status == "" {
 		t.Fatalf("%s: runner %+v lacks an ID, a name, a creation time or a status", what, r)
@@ -42,7 +42,7 @@ func checkRecordedRunner(t *testing.T, what string, r *pagerduty.AutomationRunne
 	}
 }
 
-func checkRecordedInvocation(t *testing.T, what string, inv *pagerduty.AutomationInvocation) {
+func aaCheckRecordedInvocation(t *testing.T, what string, inv *pagerduty.AutomationInvocation) {
 	t.Helper()
 	if inv == nil || inv.ID == "" || inv.ActionID == "" || inv.RunnerID == "" || inv.State == "" || inv.ActionSnapshot.Name == "" {
 		t.Fatalf("%s: invocation %+v lacks an ID, an action, a runner, a state or a snapshot", what, inv)
@@ -55,7 +55,7 @@ func checkRecordedInvocation(t *testing.T, what string, inv *pagerduty.Automatio
 	}
 }
 
-func checkRecordedRef(t *testing.T, what string, r *pagerduty.Reference, typ string) {
+func aaCheckRecordedRef(t *testing.T, what string, r *pagerduty.Reference, typ string) {
 	t.Helper()
 	if r == nil || r.ID == "" || r.Type != typ {
 		t.Errorf("%s: reference %+v, want an ID and type %s", what, r, typ)
@@ -70,13 +70,13 @@ func TestAutomationActionsCassetteActions(t *testing.T) {
 		CursorOptions: pagerduty.CursorOptions{Limit: 2}, ActionType: pagerduty.ActionTypeScript,
 		Classification: pagerduty.ActionDiagnostic, TeamID: "PQ9K7I8",
 	}), 3) {
-		checkRecordedAction(t, "List", &a)
+		aaCheckRecordedAction(t, "List", &a)
 	}
 	page := must(c.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{Name: "Restart apache", ServiceID: "PRDRWUJ", RunnerID: "01DACKMP6Q3Y5YG51ENA26CX2I"})).ok(t, "ListPage")
 	if len(page.Items) == 0 || page.Limit == 0 {
 		t.Fatalf("ListPage = %+v", page)
 	}
-	checkRecordedAction(t, "ListPage", &page.Items[0])
+	aaCheckRecordedAction(t, "ListPage", &page.Items[0])
 
 	a := must(c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
 		Name: "Restart apache", Description: "Restarts apache on the web hosts",
@@ -85,9 +85,9 @@ func TestAutomationActionsCassetteActions(t *testing.T) {
 		TeamIDs:       []string{"PQ9K7I8"}, ServiceIDs: []string{"PRDRWUJ"},
 		AllowInvocationFromEventOrchestration: pointerTo(false),
 	})).ok(t, "Create")
-	checkRecordedAction(t, "Create", a)
-	checkRecordedAction(t, "Get", must(c.AutomationActions.Get(ctx, a.ID)).ok(t, "Get"))
-	checkRecordedAction(t, "Update", must(c.AutomationActions.Update(ctx, a.ID, &pagerduty.AutomationActionUpdate{
+	aaCheckRecordedAction(t, "Create", a)
+	aaCheckRecordedAction(t, "Get", must(c.AutomationActions.Get(ctx, a.ID)).ok(t, "Get"))
+	aaCheckRecordedAction(t, "Update", must(c.AutomationActions.Update(ctx, a.ID, &pagerduty.AutomationActionUpdate{
 		ActionType: pagerduty.ActionTypeScript, Description: pointerTo("Restarts apache everywhere"),
 		Classification: pagerduty.ActionRemediation,
 		DataReference:  &pagerduty.ActionDataReference{Script: "systemctl restart apache2"},
@@ -100,22 +100,22 @@ func TestAutomationActionsCassetteAssociations(t *testing.T) {
 	ctx := context.Background()
 	const action, service, team = "01DA2MLYN0J5EFC1LKWXUKDDKT", "PRDRWUJ", "PQ9K7I8"
 
-	checkRecordedRef(t, "AddService", must(c.AutomationActions.AddService(ctx, action, service)).ok(t, "AddService"), "service_reference")
+	aaCheckRecordedRef(t, "AddService", must(c.AutomationActions.AddService(ctx, action, service)).ok(t, "AddService"), "service_reference")
 	services := must(c.AutomationActions.ListServices(ctx, action)).ok(t, "ListServices")
 	if len(services) == 0 {
 		t.Fatal("ListServices: none")
 	}
-	checkRecordedRef(t, "ListServices", &services[0], "service_reference")
-	checkRecordedRef(t, "GetService", must(c.AutomationActions.GetService(ctx, action, service)).ok(t, "GetService"), "service_reference")
+	aaCheckRecordedRef(t, "ListServices", &services[0], "service_reference")
+	aaCheckRecordedRef(t, "GetService", must(c.AutomationActions.GetService(ctx, action, service)).ok(t, "GetService"), "service_reference")
 	mustDo(t, "RemoveService", c.AutomationActions.RemoveService(ctx, action, service))
 
-	checkRecordedRef(t, "AddTeam", must(c.AutomationActions.AddTeam(ctx, action, team)).ok(t, "AddTeam"), "team_reference")
+	aaCheckRecordedRef(t, "AddTeam", must(c.AutomationActions.AddTeam(ctx, action, team)).ok(t, "AddTeam"), "team_reference")
 	teams := must(c.AutomationActions.ListTeams(ctx, action)).ok(t, "ListTeams")
 	if len(teams) == 0 {
 		t.Fatal("ListTeams: none")
 	}
-	checkRecordedRef(t, "ListTeams", &teams[0], "team_reference")
-	checkRecordedRef(t, "GetTeam", must(c.AutomationActions.GetTeam(ctx, action, team)).ok(t, "GetTeam"), "team_reference")
+	aaCheckRecordedRef(t, "ListTeams", &teams[0], "team_reference")
+	aaCheckRecordedRef(t, "GetTeam", must(c.AutomationActions.GetTeam(ctx, action, team)).ok(t, "GetTeam"), "team_reference")
 	mustDo(t, "RemoveTeam", c.AutomationActions.RemoveTeam(ctx, action, team))
 }
 
@@ -127,7 +127,7 @@ func TestAutomationActionsCassetteRunners(t *testing.T) {
 	for _, r := range readUpTo(t, "ListRunners", c.AutomationActions.ListRunners(ctx, &pagerduty.ListAutomationRunnersOptions{
 		CursorOptions: pagerduty.CursorOptions{Limit: 2}, Includes: []pagerduty.RunnerInclude{pagerduty.IncludeRunnerAssociatedActions},
 	}), 3) {
-		checkRecordedRunner(t, "ListRunners", &r)
+		aaCheckRecordedRunner(t, "ListRunners", &r)
 	}
 	page := must(c.AutomationActions.ListRunnersPage(ctx, &pagerduty.ListAutomationRunnersOptions{Name: "prod"})).ok(t, "ListRunnersPage")
 	if len(page.Items) == 0 || page.NextCursor == "" {
@@ -138,16 +138,16 @@ func TestAutomationActionsCassetteRunners(t *testing.T) {
 		RunnerType: pagerduty.RunnerSidecar, Name: "us-west-2 prod sidecar runner",
 		Description: "Provisioned by SRE", TeamIDs: []string{team},
 	})).ok(t, "CreateRunner")
-	checkRecordedRunner(t, "CreateRunner", r)
-	checkRecordedRunner(t, "GetRunner", must(c.AutomationActions.GetRunner(ctx, r.ID)).ok(t, "GetRunner"))
+	aaCheckRecordedRunner(t, "CreateRunner", r)
+	aaCheckRecordedRunner(t, "GetRunner", must(c.AutomationActions.GetRunner(ctx, r.ID)).ok(t, "GetRunner"))
 
-	checkRecordedRef(t, "AddRunnerTeam", must(c.AutomationActions.AddRunnerTeam(ctx, r.ID, team)).ok(t, "AddRunnerTeam"), "team_reference")
+	aaCheckRecordedRef(t, "AddRunnerTeam", must(c.AutomationActions.AddRunnerTeam(ctx, r.ID, team)).ok(t, "AddRunnerTeam"), "team_reference")
 	teams := must(c.AutomationActions.ListRunnerTeams(ctx, r.ID)).ok(t, "ListRunnerTeams")
 	if len(teams) == 0 {
 		t.Fatal("ListRunnerTeams: none")
 	}
-	checkRecordedRef(t, "ListRunnerTeams", &teams[0], "team_reference")
-	checkRecordedRef(t, "GetRunnerTeam", must(c.AutomationActions.GetRunnerTeam(ctx, r.ID, team)).ok(t, "GetRunnerTeam"), "team_reference")
+	aaCheckRecordedRef(t, "ListRunnerTeams", &teams[0], "team_reference")
+	aaCheckRecordedRef(t, "GetRunnerTeam", must(c.AutomationActions.GetRunnerTeam(ctx, r.ID, team)).ok(t, "GetRunnerTeam"), "team_reference")
 	mustDo(t, "RemoveRunnerTeam", c.AutomationActions.RemoveRunnerTeam(ctx, r.ID, team))
 	mustDo(t, "DeleteRunner", c.AutomationActions.DeleteRunner(ctx, r.ID))
 }
@@ -157,15 +157,15 @@ func TestAutomationActionsCassetteInvocations(t *testing.T) {
 	ctx := context.Background()
 
 	inv := must(c.AutomationActions.Invoke(ctx, "01DA2MLYN0J5EFC1LKWXUKDDKT", &pagerduty.InvokeParams{IncidentID: "Q2LAR4ADCXC8IB"})).ok(t, "Invoke")
-	checkRecordedInvocation(t, "Invoke", inv)
-	checkRecordedInvocation(t, "GetInvocation", must(c.AutomationActions.GetInvocation(ctx, inv.ID)).ok(t, "GetInvocation"))
+	aaCheckRecordedInvocation(t, "Invoke", inv)
+	aaCheckRecordedInvocation(t, "GetInvocation", must(c.AutomationActions.GetInvocation(ctx, inv.ID)).ok(t, "GetInvocation"))
 	list := must(c.AutomationActions.ListInvocations(ctx, &pagerduty.ListInvocationsOptions{
 		NotState: pagerduty.InvocationCompleted, IncidentID: "Q2LAR4ADCXC8IB", ActionID: "01DA2MLYN0J5EFC1LKWXUKDDKT",
 	})).ok(t, "ListInvocations")
 	if len(list) == 0 {
 		t.Fatal("ListInvocations: none")
 	}
-	checkRecordedInvocation(t, "ListInvocations", &list[0])
+	aaCheckRecordedInvocation(t, "ListInvocations", &list[0])
 }
 
 // The API description gives runner updates two shapes (sidecar, runbook)

@@ -37,7 +37,7 @@ func ExampleAutomationActionsService_Invoke() {
 		log.Fatal(err)
 	}
 	fmt.Println(inv.ActionSnapshot.Name, "for", inv.Metadata.Incident.ID, "is", inv.State)
-	for !invocationFinished(inv.State) {
+	for !aaInvocationFinished(inv.State) {
 		time.Sleep(10 * time.Millisecond) // in a program: a few seconds
 		if inv, err = c.AutomationActions.GetInvocation(ctx, inv.ID); err != nil {
 			log.Fatal(err)
@@ -49,8 +49,8 @@ func ExampleAutomationActionsService_Invoke() {
 	// now completed
 }
 
-// invocationFinished reports whether an invocation has reached a final state.
-func invocationFinished(s pagerduty.InvocationState) bool {
+// aaInvocationFinished reports whether an invocation has reached a final state.
+func aaInvocationFinished(s pagerduty.InvocationState) bool {
 	switch s {
 	case pagerduty.InvocationCompleted, pagerduty.InvocationAborted, pagerduty.InvocationError, pagerduty.InvocationUnknown:
 		return true

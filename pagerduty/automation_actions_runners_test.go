@@ -13,13 +13,13 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-const runnerJSON = `{"id":"01DACKMP6Q3Y5YG51ENA26CX2I","type":"runner","name":"prod runner","description":"SRE runner",
+const aaRunnerJSON = `{"id":"01DACKMP6Q3Y5YG51ENA26CX2I","type":"runner","name":"prod runner","description":"SRE runner",
 	"runner_type":"runbook","status":"Configured","creation_time":"2022-10-21T19:42:52.127369Z",
 	"last_seen":"2022-10-22T08:00:00Z","runbook_base_uri":"acme.prod",
 	"teams":[{"id":"PQ9K7I8","type":"team_reference"}],"privileges":{"permissions":["read","update"]},
 	"associated_actions":{"actions":[{"id":"A1","type":"action_reference"}],"more":true},"metadata":{}}`
 
-func checkDecodedRunner(t *testing.T, r *pagerduty.AutomationRunner) {
+func aaCheckDecodedRunner(t *testing.T, r *pagerduty.AutomationRunner) {
 	t.Helper()
 	want := &pagerduty.AutomationRunner{
 		ID: "01DACKMP6Q3Y5YG51ENA26CX2I", Type: "runner", Name: "prod runner", Description: "SRE runner",
@@ -44,14 +44,14 @@ func TestAutomationRunnersRequests(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "POST", path: "/automation_actions/runners", status: 201,
 			body: `{"runner":{"runner_type":"runbook","name":"prod runner","description":"SRE runner",
 				"runbook_base_uri":"acme.prod","runbook_api_key":"rb-key","teams":[{"id":"PQ9K7I8","type":"team_reference"}]}}`,
-			answer: `{"runner":` + runnerJSON + `}`})
+			answer: `{"runner":` + aaRunnerJSON + `}`})
 		r, err := c.AutomationActions.CreateRunner(ctx, &pagerduty.AutomationRunnerParams{
 			RunnerType: pagerduty.RunnerRunbook, Name: "prod runner", Description: "SRE runner",
 			RunbookBaseURI: "acme.prod", RunbookAPIKey: "rb-key", TeamIDs: []string{"PQ9K7I8"}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedRunner(t, r)
+		aaCheckDecodedRunner(t, r)
 		aaOneRequest(t, rec)
 	})
 	t.Run("CreateSidecar", func(t *testing.T) {
@@ -67,21 +67,21 @@ func TestAutomationRunnersRequests(t *testing.T) {
 		}
 	})
 	t.Run("Get", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners/" + id, answer: `{"runner":` + runnerJSON + `}`})
+		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners/" + id, answer: `{"runner":` + aaRunnerJSON + `}`})
 		r, err := c.AutomationActions.GetRunner(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedRunner(t, r)
+		aaCheckDecodedRunner(t, r)
 	})
 	t.Run("Update", func(t *testing.T) {
 		c, _ := aaServe(t, aaCall{method: "PUT", path: "/automation_actions/runners/" + id,
-			body: `{"runner":{"description":"new","runbook_api_key":"k2"}}`, answer: `{"runner":` + runnerJSON + `}`})
+			body: `{"runner":{"description":"new","runbook_api_key":"k2"}}`, answer: `{"runner":` + aaRunnerJSON + `}`})
 		r, err := c.AutomationActions.UpdateRunner(ctx, id, &pagerduty.AutomationRunnerUpdate{Description: pointerTo("new"), RunbookAPIKey: "k2"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedRunner(t, r)
+		aaCheckDecodedRunner(t, r)
 	})
 	t.Run("Delete", func(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "DELETE", path: "/automation_actions/runners/" + id, status: 204})
@@ -93,7 +93,7 @@ func TestAutomationRunnersRequests(t *testing.T) {
 	t.Run("ListPage", func(t *testing.T) {
 		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners",
 			query:  url.Values{"limit": {"5"}, "name": {"prod"}, "include[]": {"associated_actions"}},
-			answer: `{"runners":[` + runnerJSON + `],"limit":5,"next_cursor":null}`})
+			answer: `{"runners":[` + aaRunnerJSON + `],"limit":5,"next_cursor":null}`})
 		p, err := c.AutomationActions.ListRunnersPage(ctx, &pagerduty.ListAutomationRunnersOptions{
 			CursorOptions: pagerduty.CursorOptions{Limit: 5}, Name: "prod", Includes: []pagerduty.RunnerInclude{pagerduty.IncludeRunnerAssociatedActions}})
 		if err != nil {
@@ -102,17 +102,17 @@ func TestAutomationRunnersRequests(t *testing.T) {
 		if len(p.Items) != 1 || p.NextCursor != "" || p.Limit != 5 {
 			t.Fatalf("page = %+v", p)
 		}
-		checkDecodedRunner(t, &p.Items[0])
+		aaCheckDecodedRunner(t, &p.Items[0])
 	})
 	t.Run("List", func(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners",
-			query: url.Values{"cursor": {"start"}, "name": {"prod"}}, answer: `{"runners":[` + runnerJSON + `],"limit":25,"next_cursor":null}`})
+			query: url.Values{"cursor": {"start"}, "name": {"prod"}}, answer: `{"runners":[` + aaRunnerJSON + `],"limit":25,"next_cursor":null}`})
 		n := 0
 		for r, err := range c.AutomationActions.ListRunners(ctx, &pagerduty.ListAutomationRunnersOptions{CursorOptions: pagerduty.CursorOptions{Cursor: "start"}, Name: "prod"}) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkDecodedRunner(t, &r)
+			aaCheckDecodedRunner(t, &r)
 			n++
 		}
 		if n != 1 {
@@ -246,14 +246,14 @@ func TestAutomationAssociationsRequests(t *testing.T) {
 	aaWantErr(t, "GetTeam of an empty answer", err, "no team")
 }
 
-const invocationJSON = `{"id":"01DBYD4A25RCXAXQDC9ZX0678V","type":"invocation","action_id":"A1",
+const aaInvocationJSON = `{"id":"01DBYD4A25RCXAXQDC9ZX0678V","type":"invocation","action_id":"A1",
 	"action_snapshot":{"name":"Restart","action_type":"process_automation",
 		"action_data_reference":{"process_automation_job_id":"79c1","process_automation_job_arguments":"-x","process_automation_node_filter":"web*"}},
 	"duration":5,"metadata":{"agent":{"id":"PUSER01","type":"user_reference"},"incident":{"id":"Q2LAR4ADCXC8IB","type":"incident_reference"}},
 	"runner_id":"R1","state":"completed",
 	"timing":[{"timestamp":"2022-11-08T06:30:05Z","state":"created"},{"creation_timestamp":"2022-11-08T06:30:10Z","state":"completed"}]}`
 
-func checkDecodedInvocation(t *testing.T, inv *pagerduty.AutomationInvocation) {
+func aaCheckDecodedInvocation(t *testing.T, inv *pagerduty.AutomationInvocation) {
 	t.Helper()
 	want := &pagerduty.AutomationInvocation{
 		ID: "01DBYD4A25RCXAXQDC9ZX0678V", Type: "invocation", ActionID: "A1", RunnerID: "R1",
@@ -279,26 +279,26 @@ func TestAutomationInvocationsRequests(t *testing.T) {
 	t.Run("Invoke", func(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "POST", path: "/automation_actions/actions/A1/invocations", status: 201,
 			body:   `{"invocation":{"metadata":{"incident_id":"Q2LAR4ADCXC8IB","alert_id":"ALERT1"}}}`,
-			answer: `{"invocation":` + invocationJSON + `}`})
+			answer: `{"invocation":` + aaInvocationJSON + `}`})
 		inv, err := c.AutomationActions.Invoke(ctx, "A1", &pagerduty.InvokeParams{IncidentID: "Q2LAR4ADCXC8IB", AlertID: "ALERT1"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedInvocation(t, inv)
+		aaCheckDecodedInvocation(t, inv)
 		aaOneRequest(t, rec)
 	})
 	t.Run("GetInvocation", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/invocations/01DBYD4A25RCXAXQDC9ZX0678V", answer: `{"invocation":` + invocationJSON + `}`})
+		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/invocations/01DBYD4A25RCXAXQDC9ZX0678V", answer: `{"invocation":` + aaInvocationJSON + `}`})
 		inv, err := c.AutomationActions.GetInvocation(ctx, "01DBYD4A25RCXAXQDC9ZX0678V")
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedInvocation(t, inv)
+		aaCheckDecodedInvocation(t, inv)
 	})
 	t.Run("ListInvocations", func(t *testing.T) {
 		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/invocations",
 			query:  url.Values{"invocation_state": {"running"}, "not_invocation_state": {"error"}, "incident_id": {"Q2LAR4ADCXC8IB"}, "action_id": {"A1"}},
-			answer: `{"invocations":[` + invocationJSON + `]}`})
+			answer: `{"invocations":[` + aaInvocationJSON + `]}`})
 		list, err := c.AutomationActions.ListInvocations(ctx, &pagerduty.ListInvocationsOptions{
 			State: pagerduty.InvocationRunning, NotState: pagerduty.InvocationError, IncidentID: "Q2LAR4ADCXC8IB", ActionID: "A1"})
 		if err != nil {
@@ -307,7 +307,7 @@ func TestAutomationInvocationsRequests(t *testing.T) {
 		if len(list) != 1 {
 			t.Fatalf("%d invocations, want 1", len(list))
 		}
-		checkDecodedInvocation(t, &list[0])
+		aaCheckDecodedInvocation(t, &list[0])
 	})
 
 	c := aaNoRequest(t)

@@ -112,7 +112,7 @@ func aaWantErr(t *testing.T, what string, err error, words ...string) {
 	}
 }
 
-const actionJSON = `{"id":"01DA2MLYN0J5EFC1LKWXUKDDKT","type":"action","name":"Restart apache",
+const aaActionJSON = `{"id":"01DA2MLYN0J5EFC1LKWXUKDDKT","type":"action","name":"Restart apache",
 	"description":"Restarts apache","action_type":"script","action_classification":"remediation",
 	"runner":"01DACKMP6Q3Y5YG51ENA26CX2I","runner_type":"sidecar",
 	"action_data_reference":{"script":"systemctl restart apache2","invocation_command":"/bin/sh"},
@@ -123,7 +123,7 @@ const actionJSON = `{"id":"01DA2MLYN0J5EFC1LKWXUKDDKT","type":"action","name":"R
 	"only_invocable_on_unresolved_incidents":true,"allow_invocation_manually":true,
 	"allow_invocation_from_event_orchestration":false,"map_to_all_services":false}`
 
-func checkDecodedAction(t *testing.T, a *pagerduty.AutomationAction) {
+func aaCheckDecodedAction(t *testing.T, a *pagerduty.AutomationAction) {
 	t.Helper()
 	want := &pagerduty.AutomationAction{
 		ID: "01DA2MLYN0J5EFC1LKWXUKDDKT", Type: "action", Name: "Restart apache", Description: "Restarts apache",
@@ -155,7 +155,7 @@ func TestAutomationActionsRequests(t *testing.T) {
 				"action_data_reference":{"script":"systemctl restart apache2","invocation_command":"/bin/sh"},
 				"services":[{"id":"PRDRWUJ","type":"service_reference"}],"teams":[{"id":"PQ9K7I8","type":"team_reference"}],
 				"only_invocable_on_unresolved_incidents":true,"allow_invocation_from_event_orchestration":false}}`,
-			answer: `{"action":` + actionJSON + `}`})
+			answer: `{"action":` + aaActionJSON + `}`})
 		a, err := c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
 			Name: "Restart apache", Description: "Restarts apache", ActionType: pagerduty.ActionTypeScript,
 			Classification: pagerduty.ActionRemediation, RunnerID: "01DACKMP6Q3Y5YG51ENA26CX2I",
@@ -167,14 +167,14 @@ func TestAutomationActionsRequests(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedAction(t, a)
+		aaCheckDecodedAction(t, a)
 		aaOneRequest(t, rec)
 	})
 	t.Run("CreateProcessAutomation", func(t *testing.T) {
 		c, _ := aaServe(t, aaCall{method: "POST", path: "/automation_actions/actions", status: 201,
 			body: `{"action":{"name":"Rotate logs","description":"Rotates logs","action_type":"process_automation",
 				"action_data_reference":{"process_automation_job_id":"79c199bb","process_automation_node_filter":"web*"}}}`,
-			answer: `{"action":` + actionJSON + `}`})
+			answer: `{"action":` + aaActionJSON + `}`})
 		_, err := c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
 			Name: "Rotate logs", Description: "Rotates logs", ActionType: pagerduty.ActionTypeProcessAutomation,
 			DataReference: pagerduty.ActionDataReference{ProcessAutomationJobID: "79c199bb", ProcessAutomationNodeFilter: "web*"},
@@ -184,24 +184,24 @@ func TestAutomationActionsRequests(t *testing.T) {
 		}
 	})
 	t.Run("Get", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/actions/" + id, answer: `{"action":` + actionJSON + `}`})
+		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/actions/" + id, answer: `{"action":` + aaActionJSON + `}`})
 		a, err := c.AutomationActions.Get(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedAction(t, a)
+		aaCheckDecodedAction(t, a)
 		aaOneRequest(t, rec)
 	})
 	t.Run("Update", func(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "PUT", path: "/automation_actions/actions/" + id,
 			body:   `{"action":{"action_type":"script","description":"","map_to_all_services":false}}`,
-			answer: `{"action":` + actionJSON + `}`})
+			answer: `{"action":` + aaActionJSON + `}`})
 		a, err := c.AutomationActions.Update(ctx, id, &pagerduty.AutomationActionUpdate{
 			ActionType: pagerduty.ActionTypeScript, Description: pointerTo(""), MapToAllServices: pointerTo(false)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkDecodedAction(t, a)
+		aaCheckDecodedAction(t, a)
 		aaOneRequest(t, rec)
 	})
 	t.Run("Delete", func(t *testing.T) {
@@ -215,7 +215,7 @@ func TestAutomationActionsRequests(t *testing.T) {
 		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/actions",
 			query: url.Values{"limit": {"10"}, "cursor": {"abc"}, "name": {"Restart apache"}, "runner_id": {"R1"},
 				"team_id": {"PQ9K7I8"}, "service_id": {"PRDRWUJ"}, "classification": {"diagnostic"}, "action_type": {"script"}},
-			answer: `{"actions":[` + actionJSON + `],"limit":10,"next_cursor":"def","privileges":{"permissions":["create"]}}`})
+			answer: `{"actions":[` + aaActionJSON + `],"limit":10,"next_cursor":"def","privileges":{"permissions":["create"]}}`})
 		p, err := c.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{
 			CursorOptions: pagerduty.CursorOptions{Limit: 10, Cursor: "abc"}, Name: "Restart apache", RunnerID: "R1",
 			TeamID: "PQ9K7I8", ServiceID: "PRDRWUJ", Classification: pagerduty.ActionDiagnostic, ActionType: pagerduty.ActionTypeScript})
@@ -225,7 +225,7 @@ func TestAutomationActionsRequests(t *testing.T) {
 		if len(p.Items) != 1 || p.Limit != 10 || p.NextCursor != "def" {
 			t.Fatalf("page = %+v", p)
 		}
-		checkDecodedAction(t, &p.Items[0])
+		aaCheckDecodedAction(t, &p.Items[0])
 		aaOneRequest(t, rec)
 	})
 }

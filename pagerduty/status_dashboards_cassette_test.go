@@ -7,7 +7,7 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-func checkRecordedImpacts(t *testing.T, what string, im *pagerduty.DashboardImpacts) {
+func sdCheckRecordedImpacts(t *testing.T, what string, im *pagerduty.DashboardImpacts) {
 	t.Helper()
 	if len(im.Services) == 0 || im.Limit == 0 {
 		t.Fatalf("%s = %+v, want services and a limit", what, im)
@@ -45,6 +45,6 @@ func TestStatusDashboardsCassette(t *testing.T) {
 	}
 	all := &pagerduty.DashboardImpactsOptions{AdditionalFields: []pagerduty.DashboardField{
 		pagerduty.DashboardHighestImpactingPriority, pagerduty.DashboardTotalImpactedCount}}
-	checkRecordedImpacts(t, "ListImpacts", must(c.StatusDashboards.ListImpacts(ctx, d.ID, all)).ok(t, "ListImpacts"))
-	checkRecordedImpacts(t, "ListImpactsBySlug", must(c.StatusDashboards.ListImpactsBySlug(ctx, d.URLSlug, all)).ok(t, "ListImpactsBySlug"))
+	sdCheckRecordedImpacts(t, "ListImpacts", must(c.StatusDashboards.ListImpacts(ctx, d.ID, all)).ok(t, "ListImpacts"))
+	sdCheckRecordedImpacts(t, "ListImpactsBySlug", must(c.StatusDashboards.ListImpactsBySlug(ctx, d.URLSlug, all)).ok(t, "ListImpactsBySlug"))
 }

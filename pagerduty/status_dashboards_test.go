@@ -10,12 +10,12 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-const dashboardImpactsJSON = `{"limit":100,"more":true,"services":[
+const sdImpactsJSON = `{"limit":100,"more":true,"services":[
 	{"id":"PD1234","name":"Web API","type":"business_service","status":"impacted","additional_fields":{"highest_impacting_priority":{"id":"PQOMK4S","order":128}}},
 	{"id":"PF9KMXH","name":"Analytics","type":"business_service","status":"not_impacted","additional_fields":{"highest_impacting_priority":null}}],
 	"additional_fields":{"total_impacted_count":7}}`
 
-func wantDashboardImpacts() *pagerduty.DashboardImpacts {
+func sdWantImpacts() *pagerduty.DashboardImpacts {
 	return &pagerduty.DashboardImpacts{
 		Services: []pagerduty.Impact{
 			{ID: "PD1234", Name: "Web API", Type: "business_service", Status: pagerduty.Impacted,
@@ -46,12 +46,12 @@ func TestStatusDashboardsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) { return c.StatusDashboards.Get(ctx, "PFCVPS0") }, want},
 		{"GetBySlug", aaCall{method: "GET", path: "/status_dashboards/url_slugs/analytics-api", answer: `{"status_dashboard":` + dash + `}`},
 			func(c *pagerduty.Client) (any, error) { return c.StatusDashboards.GetBySlug(ctx, "analytics-api") }, want},
-		{"ListImpacts", aaCall{method: "GET", path: "/status_dashboards/PFCVPS0/service_impacts", query: fields, answer: dashboardImpactsJSON},
-			func(c *pagerduty.Client) (any, error) { return c.StatusDashboards.ListImpacts(ctx, "PFCVPS0", opts) }, wantDashboardImpacts()},
-		{"ListImpactsBySlug", aaCall{method: "GET", path: "/status_dashboards/url_slugs/analytics-api/service_impacts", answer: dashboardImpactsJSON},
+		{"ListImpacts", aaCall{method: "GET", path: "/status_dashboards/PFCVPS0/service_impacts", query: fields, answer: sdImpactsJSON},
+			func(c *pagerduty.Client) (any, error) { return c.StatusDashboards.ListImpacts(ctx, "PFCVPS0", opts) }, sdWantImpacts()},
+		{"ListImpactsBySlug", aaCall{method: "GET", path: "/status_dashboards/url_slugs/analytics-api/service_impacts", answer: sdImpactsJSON},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusDashboards.ListImpactsBySlug(ctx, "analytics-api", nil)
-			}, wantDashboardImpacts()},
+			}, sdWantImpacts()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, rec := aaServe(t, tc.call)

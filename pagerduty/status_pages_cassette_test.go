@@ -12,9 +12,9 @@ import (
 //
 //	PRISM_PORT=4033 scripts/record.sh ./pagerduty -run '^TestStatus(Pages|Dashboards)Cassette'
 
-const recordedPage = "PR5LMML"
+const spRecordedPage = "PR5LMML"
 
-func checkRecordedPost(t *testing.T, what string, p *pagerduty.StatusPagePost) {
+func spCheckRecordedPost(t *testing.T, what string, p *pagerduty.StatusPagePost) {
 	t.Helper()
 	if p == nil || p.ID == "" || p.Title == "" || p.PostType == "" || p.StatusPage == nil || p.StatusPage.ID == "" {
 		t.Fatalf("%s: post %+v lacks an ID, a title, a type or its page", what, p)
@@ -27,7 +27,7 @@ func checkRecordedPost(t *testing.T, what string, p *pagerduty.StatusPagePost) {
 	}
 }
 
-func checkRecordedPostUpdate(t *testing.T, what string, u *pagerduty.StatusPagePostUpdate) {
+func spCheckRecordedPostUpdate(t *testing.T, what string, u *pagerduty.StatusPagePostUpdate) {
 	t.Helper()
 	if u == nil || u.ID == "" || u.Message == "" || u.Status == nil || u.Status.ID == "" || u.Severity == nil || u.Severity.ID == "" || u.Post == nil {
 		t.Fatalf("%s: post update %+v lacks an ID, a message, a status, a severity or its post", what, u)
@@ -56,35 +56,35 @@ func TestStatusPagesCassetteRead(t *testing.T) {
 		}
 	}
 
-	services := must(c.StatusPages.ListServices(ctx, recordedPage)).ok(t, "ListServices")
+	services := must(c.StatusPages.ListServices(ctx, spRecordedPage)).ok(t, "ListServices")
 	if len(services.Items) == 0 || services.Items[0].BusinessService == nil || services.Items[0].Name == "" {
 		t.Fatalf("ListServices = %+v", services)
 	}
-	svc := must(c.StatusPages.GetService(ctx, recordedPage, services.Items[0].ID)).ok(t, "GetService")
+	svc := must(c.StatusPages.GetService(ctx, spRecordedPage, services.Items[0].ID)).ok(t, "GetService")
 	if svc.ID == "" || svc.BusinessService == nil || svc.BusinessService.ID == "" {
 		t.Errorf("GetService = %+v", svc)
 	}
 
 	maint := &pagerduty.PostTypeFilter{PostType: pagerduty.PostMaintenance}
-	impacts := must(c.StatusPages.ListImpacts(ctx, recordedPage, maint)).ok(t, "ListImpacts")
+	impacts := must(c.StatusPages.ListImpacts(ctx, spRecordedPage, maint)).ok(t, "ListImpacts")
 	if len(impacts.Items) == 0 || impacts.Items[0].Description == "" || impacts.Items[0].PostType == "" {
 		t.Fatalf("ListImpacts = %+v", impacts)
 	}
-	if im := must(c.StatusPages.GetImpact(ctx, recordedPage, impacts.Items[0].ID)).ok(t, "GetImpact"); im.ID == "" || im.Description == "" {
+	if im := must(c.StatusPages.GetImpact(ctx, spRecordedPage, impacts.Items[0].ID)).ok(t, "GetImpact"); im.ID == "" || im.Description == "" {
 		t.Errorf("GetImpact = %+v", im)
 	}
-	severities := must(c.StatusPages.ListSeverities(ctx, recordedPage, maint)).ok(t, "ListSeverities")
+	severities := must(c.StatusPages.ListSeverities(ctx, spRecordedPage, maint)).ok(t, "ListSeverities")
 	if len(severities.Items) == 0 || severities.Items[0].Description == "" {
 		t.Fatalf("ListSeverities = %+v", severities)
 	}
-	if sv := must(c.StatusPages.GetSeverity(ctx, recordedPage, severities.Items[0].ID)).ok(t, "GetSeverity"); sv.ID == "" || sv.Description == "" {
+	if sv := must(c.StatusPages.GetSeverity(ctx, spRecordedPage, severities.Items[0].ID)).ok(t, "GetSeverity"); sv.ID == "" || sv.Description == "" {
 		t.Errorf("GetSeverity = %+v", sv)
 	}
-	statuses := must(c.StatusPages.ListStatuses(ctx, recordedPage, nil)).ok(t, "ListStatuses")
+	statuses := must(c.StatusPages.ListStatuses(ctx, spRecordedPage, nil)).ok(t, "ListStatuses")
 	if len(statuses.Items) == 0 || statuses.Items[0].Description == "" {
 		t.Fatalf("ListStatuses = %+v", statuses)
 	}
-	if st := must(c.StatusPages.GetStatus(ctx, recordedPage, statuses.Items[0].ID)).ok(t, "GetStatus"); st.ID == "" || st.Description == "" {
+	if st := must(c.StatusPages.GetStatus(ctx, spRecordedPage, statuses.Items[0].ID)).ok(t, "GetStatus"); st.ID == "" || st.Description == "" {
 		t.Errorf("GetStatus = %+v", st)
 	}
 }
@@ -94,64 +94,64 @@ func TestStatusPagesCassettePosts(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2023, 12, 12, 11, 0, 0, 0, time.UTC)
 
-	posts := must(c.StatusPages.ListPosts(ctx, recordedPage, &pagerduty.ListStatusPagePostsOptions{
+	posts := must(c.StatusPages.ListPosts(ctx, spRecordedPage, &pagerduty.ListStatusPagePostsOptions{
 		PostType: pagerduty.PostMaintenance, ReviewedStatus: pagerduty.ReviewApproved, StatusIDs: []string{"P0400H4"},
 	})).ok(t, "ListPosts")
 	if len(posts.Items) == 0 {
 		t.Fatal("ListPosts: none")
 	}
-	checkRecordedPost(t, "ListPosts", &posts.Items[0])
+	spCheckRecordedPost(t, "ListPosts", &posts.Items[0])
 
 	update := pagerduty.PostUpdateParams{
 		Message: "<p>Database upgrade planned</p>", StatusID: "P0400H4", SeverityID: "PY5OM08",
 		ImpactedServices: []pagerduty.StatusPageImpactedServiceParams{{ServiceID: "PYHMEI3", ImpactID: "PY5OM08"}},
 	}
-	post := must(c.StatusPages.CreatePost(ctx, recordedPage, &pagerduty.StatusPagePostParams{
+	post := must(c.StatusPages.CreatePost(ctx, spRecordedPage, &pagerduty.StatusPagePostParams{
 		Title: "Database upgrade", PostType: pagerduty.PostMaintenance,
 		StartsAt: start, EndsAt: start.Add(2 * time.Hour), Updates: []pagerduty.PostUpdateParams{update},
 	})).ok(t, "CreatePost")
-	checkRecordedPost(t, "CreatePost", post)
-	checkRecordedPost(t, "GetPost", must(c.StatusPages.GetPost(ctx, recordedPage, post.ID, &pagerduty.GetStatusPagePostOptions{
+	spCheckRecordedPost(t, "CreatePost", post)
+	spCheckRecordedPost(t, "GetPost", must(c.StatusPages.GetPost(ctx, spRecordedPage, post.ID, &pagerduty.GetStatusPagePostOptions{
 		Includes: []pagerduty.StatusPagePostInclude{pagerduty.IncludePostUpdates}})).ok(t, "GetPost"))
 	// The description's example of this answer has no post ID.
-	updated := must(c.StatusPages.UpdatePost(ctx, recordedPage, post.ID, &pagerduty.StatusPagePostParams{
+	updated := must(c.StatusPages.UpdatePost(ctx, spRecordedPage, post.ID, &pagerduty.StatusPagePostParams{
 		Title: "Database upgrade (extended)", PostType: pagerduty.PostMaintenance, StartsAt: start, EndsAt: start.Add(3 * time.Hour),
 	})).ok(t, "UpdatePost")
 	if updated.Title == "" || updated.PostType != pagerduty.PostMaintenance || updated.EndsAt.IsZero() || updated.StatusPage == nil {
 		t.Errorf("UpdatePost = %+v", updated)
 	}
 
-	ups := must(c.StatusPages.ListPostUpdates(ctx, recordedPage, post.ID, &pagerduty.ListPostUpdatesOptions{ReviewedStatus: pagerduty.ReviewApproved})).ok(t, "ListPostUpdates")
+	ups := must(c.StatusPages.ListPostUpdates(ctx, spRecordedPage, post.ID, &pagerduty.ListPostUpdatesOptions{ReviewedStatus: pagerduty.ReviewApproved})).ok(t, "ListPostUpdates")
 	if len(ups.Items) == 0 {
 		t.Fatal("ListPostUpdates: none")
 	}
-	checkRecordedPostUpdate(t, "ListPostUpdates", &ups.Items[0])
+	spCheckRecordedPostUpdate(t, "ListPostUpdates", &ups.Items[0])
 	update.UpdateFrequency = 30 * time.Minute
 	update.NotifySubscribers = true
-	created := must(c.StatusPages.CreatePostUpdate(ctx, recordedPage, post.ID, &update)).ok(t, "CreatePostUpdate")
-	checkRecordedPostUpdate(t, "CreatePostUpdate", created)
-	checkRecordedPostUpdate(t, "GetPostUpdate", must(c.StatusPages.GetPostUpdate(ctx, recordedPage, post.ID, created.ID)).ok(t, "GetPostUpdate"))
+	created := must(c.StatusPages.CreatePostUpdate(ctx, spRecordedPage, post.ID, &update)).ok(t, "CreatePostUpdate")
+	spCheckRecordedPostUpdate(t, "CreatePostUpdate", created)
+	spCheckRecordedPostUpdate(t, "GetPostUpdate", must(c.StatusPages.GetPostUpdate(ctx, spRecordedPage, post.ID, created.ID)).ok(t, "GetPostUpdate"))
 	update.Message = "<p>Upgrade under way</p>"
 	update.ReportedAt = start.Add(10 * time.Minute)
-	checkRecordedPostUpdate(t, "UpdatePostUpdate", must(c.StatusPages.UpdatePostUpdate(ctx, recordedPage, post.ID, created.ID, &update)).ok(t, "UpdatePostUpdate"))
-	mustDo(t, "DeletePostUpdate", c.StatusPages.DeletePostUpdate(ctx, recordedPage, post.ID, created.ID))
+	spCheckRecordedPostUpdate(t, "UpdatePostUpdate", must(c.StatusPages.UpdatePostUpdate(ctx, spRecordedPage, post.ID, created.ID, &update)).ok(t, "UpdatePostUpdate"))
+	mustDo(t, "DeletePostUpdate", c.StatusPages.DeletePostUpdate(ctx, spRecordedPage, post.ID, created.ID))
 
-	pm := must(c.StatusPages.SetPostmortem(ctx, recordedPage, post.ID, &pagerduty.PostmortemParams{Message: "<p>What happened</p>", NotifySubscribers: true})).ok(t, "SetPostmortem")
+	pm := must(c.StatusPages.SetPostmortem(ctx, spRecordedPage, post.ID, &pagerduty.PostmortemParams{Message: "<p>What happened</p>", NotifySubscribers: true})).ok(t, "SetPostmortem")
 	if pm.ID == "" || pm.Message == "" || pm.Post == nil || pm.Post.ID == "" || pm.ReportedAt.IsZero() {
 		t.Errorf("SetPostmortem = %+v", pm)
 	}
-	if got := must(c.StatusPages.GetPostmortem(ctx, recordedPage, post.ID)).ok(t, "GetPostmortem"); got.ID == "" || got.Message == "" {
+	if got := must(c.StatusPages.GetPostmortem(ctx, spRecordedPage, post.ID)).ok(t, "GetPostmortem"); got.ID == "" || got.Message == "" {
 		t.Errorf("GetPostmortem = %+v", got)
 	}
-	mustDo(t, "DeletePostmortem", c.StatusPages.DeletePostmortem(ctx, recordedPage, post.ID))
-	mustDo(t, "DeletePost", c.StatusPages.DeletePost(ctx, recordedPage, post.ID))
+	mustDo(t, "DeletePostmortem", c.StatusPages.DeletePostmortem(ctx, spRecordedPage, post.ID))
+	mustDo(t, "DeletePost", c.StatusPages.DeletePost(ctx, spRecordedPage, post.ID))
 }
 
 func TestStatusPagesCassetteSubscriptions(t *testing.T) {
 	c := replayClient(t, "pagerduty/status_pages/subscriptions")
 	ctx := context.Background()
 
-	subs := must(c.StatusPages.ListSubscriptions(ctx, recordedPage, &pagerduty.ListStatusPageSubscriptionsOptions{
+	subs := must(c.StatusPages.ListSubscriptions(ctx, spRecordedPage, &pagerduty.ListStatusPageSubscriptionsOptions{
 		Status: pagerduty.StatusPageSubscriptionActive, Channel: pagerduty.SubscribeByEmail})).ok(t, "ListSubscriptions")
 	if len(subs.Items) == 0 {
 		t.Fatal("ListSubscriptions: none")
@@ -163,11 +163,11 @@ func TestStatusPagesCassetteSubscriptions(t *testing.T) {
 		}
 	}
 	check("ListSubscriptions", &subs.Items[0])
-	sub := must(c.StatusPages.CreateSubscription(ctx, recordedPage, &pagerduty.StatusPageSubscriptionParams{
+	sub := must(c.StatusPages.CreateSubscription(ctx, spRecordedPage, &pagerduty.StatusPageSubscriptionParams{
 		Channel: pagerduty.SubscribeByEmail, Contact: "joe@example.com",
 		SubscribedType: pagerduty.SubscribeToService, SubscribedID: "PSX4LJI",
 	})).ok(t, "CreateSubscription")
 	check("CreateSubscription", sub)
-	check("GetSubscription", must(c.StatusPages.GetSubscription(ctx, recordedPage, sub.ID)).ok(t, "GetSubscription"))
-	mustDo(t, "DeleteSubscription", c.StatusPages.DeleteSubscription(ctx, recordedPage, sub.ID))
+	check("GetSubscription", must(c.StatusPages.GetSubscription(ctx, spRecordedPage, sub.ID)).ok(t, "GetSubscription"))
+	mustDo(t, "DeleteSubscription", c.StatusPages.DeleteSubscription(ctx, spRecordedPage, sub.ID))
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-const pageRef = `{"id":"PR5LMML","type":"status_page"}`
+const spPageRef = `{"id":"PR5LMML","type":"status_page"}`
 
 func spRef(id, typ string) *pagerduty.Reference { return &pagerduty.Reference{ID: id, Type: typ} }
 
@@ -34,7 +34,7 @@ func TestStatusPagesReadRequests(t *testing.T) {
 				{ID: "PT2", Type: "status_page", Name: "Draft", StatusPageType: pagerduty.StatusPagePublic},
 			}}},
 		{"ListServices", aaCall{method: "GET", path: "/status_pages/PR5LMML/services",
-			answer: `{"limit":25,"more":false,"offset":0,"services":[{"id":"PYHMEI3","name":"Web","self":"s","type":"status_page_service","status_page":` + pageRef + `,"business_service":{"id":"PD1","type":"business_service"}}]}`},
+			answer: `{"limit":25,"more":false,"offset":0,"services":[{"id":"PYHMEI3","name":"Web","self":"s","type":"status_page_service","status_page":` + spPageRef + `,"business_service":{"id":"PD1","type":"business_service"}}]}`},
 			func(c *pagerduty.Client) (any, error) { return c.StatusPages.ListServices(ctx, "PR5LMML") },
 			&pagerduty.Page[pagerduty.StatusPageService]{Limit: 25, Items: []pagerduty.StatusPageService{
 				{ID: "PYHMEI3", Type: "status_page_service", Self: "s", Name: "Web", StatusPage: pr, BusinessService: spRef("PD1", "business_service")}}}},
@@ -43,7 +43,7 @@ func TestStatusPagesReadRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) { return c.StatusPages.GetService(ctx, "PR5LMML", "PYHMEI3") },
 			&pagerduty.StatusPageService{ID: "PYHMEI3", Name: "Web", BusinessService: spRef("PD1", "business_service")}},
 		{"ListImpacts", aaCall{method: "GET", path: "/status_pages/PR5LMML/impacts", query: url.Values{"post_type": {"incident"}},
-			answer: `{"impacts":[{"id":"PY5OM08","description":"Major outage","post_type":"incident","status_page":` + pageRef + `,"type":"status_page_impact"}]}`},
+			answer: `{"impacts":[{"id":"PY5OM08","description":"Major outage","post_type":"incident","status_page":` + spPageRef + `,"type":"status_page_impact"}]}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.ListImpacts(ctx, "PR5LMML", &pagerduty.PostTypeFilter{PostType: pagerduty.PostIncident})
 			},
@@ -88,12 +88,12 @@ func TestStatusPagesReadRequests(t *testing.T) {
 	}
 }
 
-const postJSON = `{"id":"PIJ90N7","type":"status_page_post","self":"s","title":"DB upgrade","post_type":"maintenance",
+const spPostJSON = `{"id":"PIJ90N7","type":"status_page_post","self":"s","title":"DB upgrade","post_type":"maintenance",
 	"starts_at":"2023-12-12T11:00:00.000Z","ends_at":"2023-12-12T13:00:00.000Z","status_page":{"id":"PR5LMML","type":"status_page"},
 	"linked_resource":{"id":"Q1","type":"incident"},"postmortem":{"id":"PWZ0PTR","type":"status_page_postmortem"},
 	"updates":[{"id":"P7HUBBZ","type":"status_page_post_update"}]}`
 
-func wantPost() *pagerduty.StatusPagePost {
+func spWantPost() *pagerduty.StatusPagePost {
 	start := time.Date(2023, 12, 12, 11, 0, 0, 0, time.UTC)
 	return &pagerduty.StatusPagePost{
 		ID: "PIJ90N7", Type: "status_page_post", Self: "s", Title: "DB upgrade", PostType: pagerduty.PostMaintenance,
@@ -103,13 +103,13 @@ func wantPost() *pagerduty.StatusPagePost {
 	}
 }
 
-const postUpdateJSON = `{"id":"PXSOCH0","type":"status_page_post_update","message":"<p>Under way</p>",
+const spPostUpdateJSON = `{"id":"PXSOCH0","type":"status_page_post_update","message":"<p>Under way</p>",
 	"post":{"id":"PIJ90N7","type":"status_page_post"},"reviewed_status":"approved",
 	"status":{"id":"P0400H4","type":"status_page_status"},"severity":{"id":"PY5OM08","type":"status_page_severity"},
 	"impacted_services":[{"service":{"id":"PYHMEI3","type":"status_page_service"},"impact":{"id":"PY5OM08","type":"status_page_impact"}}],
 	"update_frequency_ms":1800000,"notify_subscribers":true,"reported_at":"2023-12-12T10:08:19.000Z"}`
 
-func wantPostUpdate() *pagerduty.StatusPagePostUpdate {
+func spWantPostUpdate() *pagerduty.StatusPagePostUpdate {
 	return &pagerduty.StatusPagePostUpdate{
 		ID: "PXSOCH0", Type: "status_page_post_update", Message: "<p>Under way</p>", Post: spRef("PIJ90N7", "status_page_post"),
 		ReviewedStatus: pagerduty.ReviewApproved, Status: spRef("P0400H4", "status_page_status"), Severity: spRef("PY5OM08", "status_page_severity"),
@@ -136,80 +136,80 @@ func TestStatusPagePostsRequests(t *testing.T) {
 	}{
 		{"ListPosts", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts",
 			query:  url.Values{"post_type": {"maintenance"}, "reviewed_status": {"not_reviewed"}, "status[]": {"S1", "S2"}},
-			answer: `{"posts":[` + postJSON + `],"limit":25,"offset":0,"more":false,"total":1}`},
+			answer: `{"posts":[` + spPostJSON + `],"limit":25,"offset":0,"more":false,"total":1}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.ListPosts(ctx, "PR5LMML", &pagerduty.ListStatusPagePostsOptions{
 					PostType: pagerduty.PostMaintenance, ReviewedStatus: pagerduty.ReviewNotReviewed, StatusIDs: []string{"S1", "S2"}})
 			},
-			&pagerduty.Page[pagerduty.StatusPagePost]{Items: []pagerduty.StatusPagePost{*wantPost()}, Limit: 25, Total: pointerTo(1)}},
+			&pagerduty.Page[pagerduty.StatusPagePost]{Items: []pagerduty.StatusPagePost{*spWantPost()}, Limit: 25, Total: pointerTo(1)}},
 		{"GetPost", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts/PIJ90N7", query: url.Values{"include[]": {"status_page_post_update"}},
-			answer: `{"post":` + postJSON + `}`},
+			answer: `{"post":` + spPostJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.GetPost(ctx, "PR5LMML", "PIJ90N7", &pagerduty.GetStatusPagePostOptions{Includes: []pagerduty.StatusPagePostInclude{pagerduty.IncludePostUpdates}})
 			},
-			wantPost()},
+			spWantPost()},
 		{"CreatePostMaintenance", aaCall{method: "POST", path: "/status_pages/PR5LMML/posts", status: 201,
 			body: `{"post":{"type":"status_page_post","title":"DB upgrade","post_type":"maintenance",
 				"starts_at":"2023-12-12T11:00:00Z","ends_at":"2023-12-12T13:00:00Z","status_page":{"id":"PR5LMML","type":"status_page"},
 				"updates":[` + updWire("", `,"update_frequency_ms":null,"notify_subscribers":false`) + `]}}`,
-			answer: `{"post":` + postJSON + `}`},
+			answer: `{"post":` + spPostJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.CreatePost(ctx, "PR5LMML", &pagerduty.StatusPagePostParams{Title: "DB upgrade", PostType: pagerduty.PostMaintenance,
 					StartsAt: start, EndsAt: start.Add(2 * time.Hour), Updates: []pagerduty.PostUpdateParams{upd}})
 			},
-			wantPost()},
+			spWantPost()},
 		{"CreatePostIncident", aaCall{method: "POST", path: "/status_pages/PR5LMML/posts", status: 201,
 			body: `{"post":{"type":"status_page_post","title":"Outage","post_type":"incident","starts_at":null,"ends_at":null,
 				"status_page":{"id":"PR5LMML","type":"status_page"},
 				"updates":[` + updWire("", `,"update_frequency_ms":900000,"notify_subscribers":true,"reported_at":"2023-12-12T11:00:00Z"`) + `]}}`,
-			answer: `{"post":` + postJSON + `}`},
+			answer: `{"post":` + spPostJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				u := upd
 				u.UpdateFrequency, u.NotifySubscribers, u.ReportedAt = 15*time.Minute, true, start
 				return c.StatusPages.CreatePost(ctx, "PR5LMML", &pagerduty.StatusPagePostParams{Title: "Outage", PostType: pagerduty.PostIncident,
 					Updates: []pagerduty.PostUpdateParams{u}})
 			},
-			wantPost()},
+			spWantPost()},
 		{"UpdatePost", aaCall{method: "PUT", path: "/status_pages/PR5LMML/posts/PIJ90N7",
 			body: `{"post":{"type":"status_page_post","title":"DB upgrade","post_type":"maintenance",
 				"starts_at":"2023-12-12T11:00:00Z","ends_at":"2023-12-12T14:00:00Z","status_page":{"id":"PR5LMML","type":"status_page"}}}`,
-			answer: `{"post":` + postJSON + `}`},
+			answer: `{"post":` + spPostJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.UpdatePost(ctx, "PR5LMML", "PIJ90N7", &pagerduty.StatusPagePostParams{Title: "DB upgrade", PostType: pagerduty.PostMaintenance,
 					StartsAt: start, EndsAt: start.Add(3 * time.Hour)})
 			},
-			wantPost()},
+			spWantPost()},
 		{"DeletePost", aaCall{method: "DELETE", path: "/status_pages/PR5LMML/posts/PIJ90N7", status: 204},
 			func(c *pagerduty.Client) (any, error) {
 				return nil, c.StatusPages.DeletePost(ctx, "PR5LMML", "PIJ90N7")
 			}, nil},
 		{"ListPostUpdates", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates", query: url.Values{"reviewed_status": {"approved"}},
-			answer: `{"post_updates":[` + postUpdateJSON + `],"more":false}`},
+			answer: `{"post_updates":[` + spPostUpdateJSON + `],"more":false}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.ListPostUpdates(ctx, "PR5LMML", "PIJ90N7", &pagerduty.ListPostUpdatesOptions{ReviewedStatus: pagerduty.ReviewApproved})
 			},
-			&pagerduty.Page[pagerduty.StatusPagePostUpdate]{Items: []pagerduty.StatusPagePostUpdate{*wantPostUpdate()}}},
-		{"GetPostUpdate", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates/PXSOCH0", answer: `{"post_update":` + postUpdateJSON + `}`},
+			&pagerduty.Page[pagerduty.StatusPagePostUpdate]{Items: []pagerduty.StatusPagePostUpdate{*spWantPostUpdate()}}},
+		{"GetPostUpdate", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates/PXSOCH0", answer: `{"post_update":` + spPostUpdateJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.GetPostUpdate(ctx, "PR5LMML", "PIJ90N7", "PXSOCH0")
 			},
-			wantPostUpdate()},
+			spWantPostUpdate()},
 		{"CreatePostUpdate", aaCall{method: "POST", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates", status: 201,
 			body:   `{"post_update":` + updWire("PIJ90N7", `,"update_frequency_ms":null,"notify_subscribers":false`) + `}`,
-			answer: `{"post_update":` + postUpdateJSON + `}`},
+			answer: `{"post_update":` + spPostUpdateJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusPages.CreatePostUpdate(ctx, "PR5LMML", "PIJ90N7", &upd)
 			},
-			wantPostUpdate()},
+			spWantPostUpdate()},
 		{"UpdatePostUpdate", aaCall{method: "PUT", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates/PXSOCH0",
 			body:   `{"post_update":` + updWire("PIJ90N7", `,"update_frequency_ms":60000,"notify_subscribers":true`) + `}`,
-			answer: `{"post_update":` + postUpdateJSON + `}`},
+			answer: `{"post_update":` + spPostUpdateJSON + `}`},
 			func(c *pagerduty.Client) (any, error) {
 				u := upd
 				u.UpdateFrequency, u.NotifySubscribers = time.Minute, true
 				return c.StatusPages.UpdatePostUpdate(ctx, "PR5LMML", "PIJ90N7", "PXSOCH0", &u)
 			},
-			wantPostUpdate()},
+			spWantPostUpdate()},
 		{"DeletePostUpdate", aaCall{method: "DELETE", path: "/status_pages/PR5LMML/posts/PIJ90N7/post_updates/PXSOCH0", status: 204},
 			func(c *pagerduty.Client) (any, error) {
 				return nil, c.StatusPages.DeletePostUpdate(ctx, "PR5LMML", "PIJ90N7", "PXSOCH0")
