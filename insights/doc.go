@@ -13,6 +13,28 @@
 // how many counted, and whether the caller stopped listing early
 // (Truncated).
 //
+// # Reports
+//
+//   - OnCallHours: hours on call per person over a window, with night and
+//     weekend hours and shift counts, and the balance (mean, standard
+//     deviation, spread, each person's deviation from the mean).
+//   - CoverageGaps: the times nobody is on call in a schedule, or in an
+//     escalation policy (any level counts), with each level's own gaps.
+//   - Payroll: shifts per person as rows (split at local midnight if
+//     asked) with totals; PayrollReport.WriteCSV writes them as CSV.
+//   - ResponseStats: MTTA and MTTR with median, 90th and 95th percentiles,
+//     overall, per service, per team and per day, week or month.
+//   - SLA: compliance with acknowledge and resolve targets given as input,
+//     by priority or urgency, and every breach with its overrun.
+//   - Escalations: the share acknowledged at the first level, escalation
+//     counts, and the time to acknowledge after an escalation.
+//   - AlertNoise: alerts per incident, auto-resolved, unacknowledged and
+//     flapping incidents, low-urgency share, per service.
+//   - CostImpact: responder-hours times an hourly cost, per service.
+//   - Reliability: a 0-100 score per service from a stated formula, with
+//     its inputs.
+//   - ExecutiveReport: all of the above for a window, as Markdown.
+//
 // # Inputs
 //
 // The computations read small types of their own: Shift (a user on call
