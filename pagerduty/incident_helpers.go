@@ -1,27 +1,22 @@
 package pagerduty
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
 	"time"
 )
 
-// errNoFrom is returned, before any request, by writes that PagerDuty
-// attributes to a user when neither the call nor the client names one.
-var errNoFrom = errors.New("pagerduty: this write needs the email of the PagerDuty user making it: set From in the params or WithFrom on the client")
-
-// fromOrDefault returns the From header a write will carry (the params' own,
-// else the client's) or an error when there is none.
+// fromOrDefault returns the From header a write will carry (the params'
+// own, else the client's), or the error of needFrom when there is none.
 func (c *Client) fromOrDefault(from string) (string, error) {
-	if from != "" {
-		return from, nil
+	if err := c.needFrom(from); err != nil {
+		return "", err
 	}
-	if c.from != "" {
-		return c.from, nil
+	if from == "" {
+		from = c.from
 	}
-	return "", errNoFrom
+	return from, nil
 }
 
 // pageParams adds the paging fields of a one-page call to q: limit and
@@ -54,7 +49,7 @@ func checkSinceUntil(since, until time.Time) error {
 	return nil
 }
 
-// missing reports a required field left empty.
+// missing reports a required field left empty, and what it should hold.
 func missing(field, what string) error {
 	return fmt.Errorf("pagerduty: %s is required: %s", field, what)
 }

@@ -95,5 +95,5 @@ func ExampleIncidentsService_Create_missingFrom() {
 	// anything is sent.
 	_, err = c.Incidents.Create(context.Background(), &pagerduty.CreateIncidentParams{Title: "Disk full", ServiceID: "PWIXJZS"})
 	fmt.Println(err)
-	// Output: pagerduty: this write needs the email of the PagerDuty user making it: set From in the params or WithFrom on the client
+	// Output: pagerduty: this write needs the email address of the PagerDuty user making it: set From in the params, or WithFrom on the client
 }
