@@ -280,6 +280,10 @@ func wholeList[T any](ctx context.Context, c *Client, path, key string, q url.Va
 // List streams the account's incident custom fields (the API answers them
 // in one piece).
 //
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.ListCustomFields, which reaches the fields of
+// every incident type (the base type is "incident_default").
+//
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) List(ctx context.Context, opts *ListCustomFieldsOptions) iter.Seq2[CustomField, error] {
 	q, err := opts.query()
@@ -290,6 +294,10 @@ func (s *IncidentCustomFieldsService) List(ctx context.Context, opts *ListCustom
 }
 
 // Get returns the incident custom field id.
+//
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.GetCustomField, which reaches the fields of
+// every incident type (the base type is "incident_default").
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) Get(ctx context.Context, id string, opts *GetCustomFieldOptions) (*CustomField, error) {
@@ -307,6 +315,10 @@ func (s *IncidentCustomFieldsService) Get(ctx context.Context, id string, opts *
 // Create defines a new incident custom field for the whole account and
 // returns it.
 //
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.CreateCustomField, which reaches the fields of
+// every incident type (the base type is "incident_default").
+//
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Create(ctx context.Context, p *CreateCustomFieldParams) (*CustomField, error) {
 	w, err := p.wire()
@@ -319,6 +331,10 @@ func (s *IncidentCustomFieldsService) Create(ctx context.Context, p *CreateCusto
 
 // Update changes the incident custom field id and returns it. The API
 // requires Enabled on every update.
+//
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.UpdateCustomField, which reaches the fields of
+// every incident type (the base type is "incident_default").
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Update(ctx context.Context, id string, p *UpdateCustomFieldParams) (*CustomField, error) {
@@ -336,6 +352,10 @@ func (s *IncidentCustomFieldsService) Update(ctx context.Context, id string, p *
 // Delete removes the incident custom field id, and its values from every
 // incident.
 //
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.DeleteCustomField, which reaches the fields of
+// every incident type (the base type is "incident_default").
+//
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Delete(ctx context.Context, id string) error {
 	path, err := expandPath("/incidents/custom_fields/{field_id}", id)
@@ -348,6 +368,10 @@ func (s *IncidentCustomFieldsService) Delete(ctx context.Context, id string) err
 // ListFieldOptions streams the options of the fixed incident custom field
 // fieldID.
 //
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.ListFieldOptions, which reaches the fields of
+// every incident type (the base type is "incident_default").
+//
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) ListFieldOptions(ctx context.Context, fieldID string) iter.Seq2[FieldOption, error] {
 	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options", fieldID)
@@ -359,6 +383,10 @@ func (s *IncidentCustomFieldsService) ListFieldOptions(ctx context.Context, fiel
 
 // CreateFieldOption adds an option to the fixed incident custom field
 // fieldID and returns it.
+//
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.CreateFieldOption, which reaches the fields of
+// every incident type (the base type is "incident_default").
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) CreateFieldOption(ctx context.Context, fieldID string, p *FieldOptionParams) (*FieldOption, error) {
@@ -376,6 +404,10 @@ func (s *IncidentCustomFieldsService) CreateFieldOption(ctx context.Context, fie
 // UpdateFieldOption changes the value of the option optionID of the
 // incident custom field fieldID and returns it.
 //
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.UpdateFieldOption, which reaches the fields of
+// every incident type (the base type is "incident_default").
+//
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) UpdateFieldOption(ctx context.Context, fieldID, optionID string, p *FieldOptionParams) (*FieldOption, error) {
 	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
@@ -391,6 +423,10 @@ func (s *IncidentCustomFieldsService) UpdateFieldOption(ctx context.Context, fie
 
 // DeleteFieldOption removes the option optionID of the incident custom
 // field fieldID.
+//
+// Deprecated: the API keeps this call for the fields of the base incident
+// type only; use IncidentTypesService.DeleteFieldOption, which reaches the fields of
+// every incident type (the base type is "incident_default").
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) DeleteFieldOption(ctx context.Context, fieldID, optionID string) error {
