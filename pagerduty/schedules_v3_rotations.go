@@ -2,6 +2,7 @@ package pagerduty
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/url"
@@ -207,6 +208,9 @@ type RotationEventParams struct {
 	StartTime, EndTime *ZonedDateTime
 	// EffectiveSince and EffectiveUntil bound the recurrence.
 	EffectiveSince, EffectiveUntil time.Time
+	// ClearEffectiveUntil makes an update send a null EffectiveUntil, so
+	// the recurrence goes on with no end.
+	ClearEffectiveUntil bool
 	// Recurrence holds iCalendar rules, such as "RRULE:FREQ=WEEKLY".
 	Recurrence         []string
 	AssignmentStrategy *EventAssignmentStrategy
@@ -217,7 +221,7 @@ type rotationEventWire struct {
 	StartTime          *ZonedDateTime           `json:"start_time,omitempty"`
 	EndTime            *ZonedDateTime           `json:"end_time,omitempty"`
 	EffectiveSince     time.Time                `json:"effective_since,omitzero"`
-	EffectiveUntil     time.Time                `json:"effective_until,omitzero"`
+	EffectiveUntil     json.RawMessage          `json:"effective_until,omitempty"`
 	Recurrence         []string                 `json:"recurrence,omitempty"`
 	AssignmentStrategy *EventAssignmentStrategy `json:"assignment_strategy,omitempty"`
 }
@@ -278,10 +282,23 @@ func (p *RotationEventParams) wire(create bool) (*rotationEventWire, error) {
 			}
 		}
 	}
+	if p.ClearEffectiveUntil && !p.EffectiveUntil.IsZero() {
+		return nil, fmt.Errorf("pagerduty: EffectiveUntil and ClearEffectiveUntil are both set: set one of them")
+	}
 	w := &rotationEventWire{Name: p.Name, StartTime: p.StartTime, EndTime: p.EndTime, EffectiveSince: p.EffectiveSince,
-		EffectiveUntil: p.EffectiveUntil, Recurrence: p.Recurrence, AssignmentStrategy: p.AssignmentStrategy}
+		Recurrence: p.Recurrence, AssignmentStrategy: p.AssignmentStrategy}
+	switch {
+	case p.ClearEffectiveUntil:
+		w.EffectiveUntil = json.RawMessage("null")
+	case !p.EffectiveUntil.IsZero():
+		b, err := json.Marshal(p.EffectiveUntil)
+		if err != nil {
+			return nil, fmt.Errorf("pagerduty: EffectiveUntil: %w", err)
+		}
+		w.EffectiveUntil = b
+	}
 	if !create && w.Name == "" && w.StartTime == nil && w.EndTime == nil && w.EffectiveSince.IsZero() &&
-		w.EffectiveUntil.IsZero() && w.Recurrence == nil && w.AssignmentStrategy == nil {
+		w.EffectiveUntil == nil && w.Recurrence == nil && w.AssignmentStrategy == nil {
 		return nil, required("a change", "set at least one field of RotationEventParams")
 	}
 	return w, nil

@@ -302,6 +302,15 @@ func TestSchedulesV3Requests(t *testing.T) {
 			check:  checkEventAnswer,
 		},
 		{
+			name: "UpdateEvent can clear the end of the recurrence",
+			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+				return c.SchedulesV3.UpdateEvent(ctx, "PS3", "PROT1", "PEV1", &pagerduty.RotationEventParams{ClearEffectiveUntil: true})
+			},
+			answer: eventAnswer,
+			want:   wantRequest{method: "PUT", path: "/v3/schedules/PS3/rotations/PROT1/events/PEV1", body: `{"event": {"effective_until": null}}`},
+			check:  checkEventAnswer,
+		},
+		{
 			name: "DeleteEvent",
 			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 				return nil, c.SchedulesV3.DeleteEvent(ctx, "PS3", "PROT1", "PEV1")
@@ -524,6 +533,10 @@ func TestSchedulesV3RejectBadInput(t *testing.T) {
 			_, err := c.SchedulesV3.UpdateEvent(ctx, "PS3", "PROT1", "PEV1", &pagerduty.RotationEventParams{})
 			return err
 		}, "at least one field"},
+		{"UpdateEvent both ends of recurrence", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := c.SchedulesV3.UpdateEvent(ctx, "PS3", "PROT1", "PEV1", &pagerduty.RotationEventParams{EffectiveUntil: start, ClearEffectiveUntil: true})
+			return err
+		}, "set one of them"},
 		{"ListCustomShifts without window", func(ctx context.Context, c *pagerduty.Client) error {
 			return seqErr(c.SchedulesV3.ListCustomShifts(ctx, "PS3", nil))
 		}, "Since and Until is required"},
