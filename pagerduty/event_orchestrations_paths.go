@@ -2,6 +2,9 @@ package pagerduty
 
 import (
 	"context"
+	"encoding/json"
+	"reflect"
+	"strings"
 	"time"
 )
 
@@ -149,6 +152,108 @@ type OrchestrationActions struct {
 	PagerDutyAutomationActions []OrchestrationAutomationAction `json:"pagerduty_automation_actions,omitempty"`
 	// IncidentCustomFieldUpdates set custom fields of the incident.
 	IncidentCustomFieldUpdates []OrchestrationFieldUpdate `json:"incident_custom_field_updates,omitempty"`
+
+	// Other holds the actions this package does not model, by their JSON
+	// names, as the API sent them. They are sent back unchanged, so a path
+	// read, changed and updated keeps actions PagerDuty added after this
+	// package was written. They are not checked before sending.
+	Other map[string]json.RawMessage `json:"-"`
+}
+
+// orchestrationActionsFields are the JSON names of the modelled actions.
+var orchestrationActionsFields = func() map[string]bool {
+	m := map[string]bool{}
+	t := reflect.TypeFor[orchestrationActionsJSON]()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			m[name] = true
+		}
+	}
+	return m
+}()
+
+// orchestrationActionsJSON is OrchestrationActions without its methods.
+type orchestrationActionsJSON OrchestrationActions
+
+// UnmarshalJSON decodes the actions, keeping the unmodelled ones in Other.
+func (a *OrchestrationActions) UnmarshalJSON(b []byte) error {
+	var known orchestrationActionsJSON
+	if err := json.Unmarshal(b, &known); err != nil {
+		return err
+	}
+	if !hasUnknownKey(b, orchestrationActionsFields) {
+		*a = OrchestrationActions(known)
+		return nil
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return err
+	}
+	for k, v := range all {
+		if !orchestrationActionsFields[k] {
+			if known.Other == nil {
+				known.Other = map[string]json.RawMessage{}
+			}
+			known.Other[k] = v
+		}
+	}
+	*a = OrchestrationActions(known)
+	return nil
+}
+
+// hasUnknownKey reports whether the JSON object b (already known to be
+// valid) has a key that is not in known. It reads the keys in place,
+// without decoding the values.
+func hasUnknownKey(b []byte, known map[string]bool) bool {
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			start := i + 1
+			escaped := false
+			for i++; i < len(b) && b[i] != '"'; i++ {
+				if b[i] == '\\' {
+					escaped = true
+					i++
+				}
+			}
+			if depth != 1 {
+				continue
+			}
+			// A string at depth 1 is a key when a colon follows it.
+			j := i + 1
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t' || b[j] == '\n' || b[j] == '\r') {
+				j++
+			}
+			if j < len(b) && b[j] == ':' && (escaped || !known[string(b[start:i])]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// MarshalJSON encodes the actions, with the unmodelled ones of Other.
+func (a OrchestrationActions) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(orchestrationActionsJSON(a))
+	if err != nil || len(a.Other) == 0 {
+		return b, err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, err
+	}
+	for k, v := range a.Other {
+		if _, set := all[k]; !set && !orchestrationActionsFields[k] {
+			all[k] = v
+		}
+	}
+	return json.Marshal(all)
 }
 
 // DynamicRouteLookup says how a dynamic route names its service.

@@ -373,3 +373,38 @@ func TestEventOrchestrationsUnroutedCatchAllSuppress(t *testing.T) {
 		t.Errorf("body %s: want the catch-all's suppress sent", rec.all()[0].Body)
 	}
 }
+
+// Actions this package does not model survive a read-change-update cycle.
+func TestEventOrchestrationsKeepUnmodelledActions(t *testing.T) {
+	answer := `{"orchestration_path":{"type":"global","sets":[{"id":"start","rules":[{"id":"r1","label":"typed","conditions":[],
+		"actions":{"priority":"PPRIO01","incident_type":{"id":"PTYPE01"},"future_flag":true}}]}],
+		"catch_all":{"actions":{"suppress":true,"route_hint":"x"}}}}`
+	var rec recorder
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		rec.record(r)
+		_, _ = w.Write([]byte(answer))
+	})
+	ctx := context.Background()
+	p, err := c.EventOrchestrations.GetGlobalPath(ctx, orchID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := p.Sets[0].Rules[0].Actions
+	if a.Priority != "PPRIO01" || len(a.Other) != 2 || string(a.Other["future_flag"]) != "true" {
+		t.Fatalf("actions = %+v", a)
+	}
+	p.Sets[0].Rules[0].Actions.Annotate = "added"
+	if _, _, err := c.EventOrchestrations.UpdateGlobalPath(ctx, orchID, p); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"orchestration_path":{"sets":[{"id":"start","rules":[{"id":"r1","label":"typed","conditions":[],
+		"actions":{"priority":"PPRIO01","annotate":"added","incident_type":{"id":"PTYPE01"},"future_flag":true}}]}],
+		"catch_all":{"actions":{"suppress":true,"route_hint":"x"}}}}`
+	checkRequest(t, rec.all()[1], wantRequest{method: "PUT", path: "/event_orchestrations/" + orchID + "/global", body: want})
+
+	// A modelled field set in Other does not override the field.
+	b, err := json.Marshal(pagerduty.OrchestrationActions{Severity: pagerduty.SeverityInfo, Other: map[string]json.RawMessage{"severity": json.RawMessage(`"critical"`)}})
+	if err != nil || string(b) != `{"severity":"info"}` {
+		t.Errorf("Marshal = %s, %v", b, err)
+	}
+}
