@@ -60,7 +60,7 @@ var listScheduleOverrides = &tool[listOverridesIn, *OverrideList]{
 		title:   "List schedule overrides",
 		toolset: ToolsetSchedules,
 		description: `Lists the overrides of a schedule over a period (default the next 30 days), one line each: override ID, start, end, and the user on call instead.
-Use it to review coverage changes or to find the ID delete_schedule_override needs.`,
+Use it to review coverage changes or to find the IDs delete_schedule_overrides needs.`,
 		notFound: "list_schedules",
 	},
 	handler: func(ctx context.Context, c *call, in listOverridesIn) (*OverrideList, error) {
@@ -89,11 +89,12 @@ Use it to review coverage changes or to find the ID delete_schedule_override nee
 }
 
 type createOverrideIn struct {
-	Schedule string `json:"schedule" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The schedule: its ID or name."`
-	User     string `json:"user" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"Who goes on call: \"me\", an ID, a name or an email."`
-	Start    string `json:"start,omitempty" jsonschema:"maxLength=40" jsonschema_description:"When the override starts (default now): RFC 3339 (2026-01-31T14:00:00Z), a date, or \"now\"."`
-	End      string `json:"end" jsonschema:"required,minLength=1,maxLength=40" jsonschema_description:"When it ends: RFC 3339 or a date."`
-	Covering string `json:"covering,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Cover only this user's shifts between start and end (a vacation, a swap): one override per shift. \"me\", an ID, a name or an email."`
+	Schedule string   `json:"schedule" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The schedule: its ID or name."`
+	User     string   `json:"user" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"Who goes on call: \"me\", an ID, a name or an email."`
+	Start    string   `json:"start,omitempty" jsonschema:"maxLength=40" jsonschema_description:"When the override starts (default now): RFC 3339 (2026-01-31T14:00:00Z), a date, or \"now\"."`
+	End      string   `json:"end,omitempty" jsonschema:"maxLength=40" jsonschema_description:"When it ends: RFC 3339 or a date."`
+	Covering string   `json:"covering,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Cover only this user's shifts between start and end (a vacation, a swap): one override per shift. \"me\", an ID, a name or an email."`
+	Periods  []string `json:"periods,omitempty" jsonschema:"maxItems=50,uniqueItems=true" jsonschema_description:"Instead of start and end, several periods at once, each start/end in RFC 3339: 2026-12-24T18:00:00Z/2026-12-26T09:00:00Z."`
 }
 
 // OverridesCreated is the outcome of creating overrides.
@@ -120,26 +121,38 @@ var createScheduleOverride = &tool[createOverrideIn, *OverridesCreated]{
 		title:   "Override a schedule",
 		toolset: ToolsetSchedules,
 		write:   true,
-		description: `Puts a user on call on a schedule from start (default now) to end, in place of whoever the rotation has. For an emergency, omit start.
+		description: `Puts a user on call on a schedule from start (default now) to end, in place of whoever the rotation has. For an emergency, omit start; for several periods at once (holidays), give periods.
 With covering, it takes over only that user's shifts in the period, one override per shift: for a vacation ("cover Ana next week") or a swap (call it twice, once each way).
 Returns the overrides with their IDs; those PagerDuty refused are listed with its reason.`,
 		notFound: "list_schedules or list_users",
 	},
 	handler: func(ctx context.Context, c *call, in createOverrideIn) (*OverridesCreated, error) {
-		start, err := parseTime("start", firstNonEmpty(in.Start, "now"), c.now)
-		if err != nil {
-			return nil, err
+		var periods []Period
+		switch {
+		case len(in.Periods) > 0 && (in.Start != "" || in.End != "" || in.Covering != ""):
+			return nil, argError("periods", "give periods, or start and end (with covering): not both")
+		case len(in.Periods) > 0:
+			for _, p := range in.Periods {
+				from, to, ok := strings.Cut(p, "/")
+				if !ok {
+					return nil, argError("periods", "%q is not start/end, such as 2026-12-24T18:00:00Z/2026-12-26T09:00:00Z", truncate(p, 60))
+				}
+				start, end, err := overridePeriod(c, from, to)
+				if err != nil {
+					return nil, argError("periods", "%q: %s", truncate(p, 60), strings.TrimPrefix(err.Error(), "Invalid argument "))
+				}
+				periods = append(periods, Period{Start: start, End: end})
+			}
+		case in.End == "":
+			return nil, argError("end", "say when the override ends (RFC 3339 or a date), or give periods")
+		default:
+			start, end, err := overridePeriod(c, firstNonEmpty(in.Start, "now"), in.End)
+			if err != nil {
+				return nil, err
+			}
+			periods = []Period{{Start: start, End: end}}
 		}
-		end, err := parseTime("end", in.End, c.now)
-		if err != nil {
-			return nil, err
-		}
-		if !end.After(start) {
-			return nil, argError("end", "it must be after start (%s)", start.UTC().Format(time.RFC3339))
-		}
-		if !end.After(c.now) {
-			return nil, argError("end", "it is in the past: an override must end in the future")
-		}
+		start, end := periods[0].Start, periods[0].End
 		id, err := resolveSchedule(ctx, c, "schedule", in.Schedule)
 		if err != nil {
 			return nil, err
@@ -148,7 +161,10 @@ Returns the overrides with their IDs; those PagerDuty refused are listed with it
 		if err != nil {
 			return nil, err
 		}
-		want := []pagerduty.OverrideParams{{Start: start, End: end, UserID: user}}
+		want := make([]pagerduty.OverrideParams, 0, len(periods))
+		for _, p := range periods {
+			want = append(want, pagerduty.OverrideParams{Start: p.Start, End: p.End, UserID: user})
+		}
 		if in.Covering != "" {
 			covered, err := resolveUser(ctx, c, "covering", in.Covering)
 			if err != nil {
@@ -192,51 +208,101 @@ Returns the overrides with their IDs; those PagerDuty refused are listed with it
 }
 
 type deleteOverrideIn struct {
-	Schedule string `json:"schedule" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The schedule: its ID or name."`
-	Override string `json:"override" jsonschema:"required,minLength=1,maxLength=128" jsonschema_description:"The override's ID, from list_schedule_overrides."`
+	Schedule  string   `json:"schedule" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The schedule: its ID or name."`
+	Overrides []string `json:"overrides" jsonschema:"required,minItems=1,maxItems=50,uniqueItems=true" jsonschema_description:"The IDs of the overrides to delete, from list_schedule_overrides."`
 }
 
-// OverrideDeleted says what happened to an override.
-type OverrideDeleted struct {
+// OverridesDeleted says what happened to each override.
+type OverridesDeleted struct {
 	Schedule string `json:"schedule_id"`
-	Override string `json:"override_id"`
-	// Truncated reports an override under way that was ended now instead
-	// of deleted.
-	Truncated bool `json:"truncated"`
+	// Deleted were removed; Truncated were under way and were ended now
+	// instead.
+	Deleted   []string `json:"deleted"`
+	Truncated []string `json:"truncated,omitempty"`
+	// Failed could not be deleted, with the reason (PagerDuty keeps
+	// overrides that have already ended).
+	Failed []Failure `json:"failed,omitempty"`
 }
 
-func (d *OverrideDeleted) text() string {
-	if d.Truncated {
-		return "Override " + d.Override + " was under way: PagerDuty ended it now instead of deleting it."
+func (d *OverridesDeleted) text() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Schedule %s: deleted %s", d.Schedule, plural(len(d.Deleted), "override"))
+	if len(d.Deleted) > 0 {
+		b.WriteString(" (" + strings.Join(d.Deleted, ", ") + ")")
 	}
-	return "Deleted override " + d.Override + " of schedule " + d.Schedule + "."
+	b.WriteString(".")
+	if len(d.Truncated) > 0 {
+		b.WriteString("\nUnder way, so ended now instead: " + strings.Join(d.Truncated, ", ") + ".")
+	}
+	for _, f := range d.Failed {
+		b.WriteString("\nNot deleted, " + f.Item + ": " + f.Error)
+	}
+	return b.String()
 }
 
-var deleteScheduleOverride = &tool[deleteOverrideIn, *OverrideDeleted]{
+var deleteScheduleOverrides = &tool[deleteOverrideIn, *OverridesDeleted]{
 	spec: spec{
-		name:        "delete_schedule_override",
-		title:       "Delete a schedule override",
+		name:        "delete_schedule_overrides",
+		title:       "Delete schedule overrides",
 		toolset:     ToolsetSchedules,
 		write:       true,
 		destructive: true,
 		idempotent:  true,
-		description: `Deletes a future override, or ends one under way now; the rotation takes over again.
-PagerDuty cannot delete an override that has already ended: that is an error saying so, and there is nothing to clean up.`,
+		description: `Deletes overrides of a schedule: future ones are removed, ones under way are ended now; the rotation takes over again.
+PagerDuty keeps overrides that have already ended: those are reported as not deleted, and there is nothing to clean up for them.`,
 		notFound: "list_schedule_overrides",
 	},
-	handler: func(ctx context.Context, c *call, in deleteOverrideIn) (*OverrideDeleted, error) {
-		oid, err := checkID("override", in.Override)
-		if err != nil {
-			return nil, err
+	handler: func(ctx context.Context, c *call, in deleteOverrideIn) (*OverridesDeleted, error) {
+		for _, o := range in.Overrides {
+			if _, err := checkID("overrides", o); err != nil {
+				return nil, err
+			}
 		}
 		id, err := resolveSchedule(ctx, c, "schedule", in.Schedule)
 		if err != nil {
 			return nil, err
 		}
-		truncated, err := c.client.Schedules.DeleteOverride(ctx, id, oid)
-		if err != nil {
-			return nil, err
+		out := &OverridesDeleted{Schedule: id, Deleted: []string{}}
+		for i, o := range in.Overrides {
+			truncated, err := c.client.Schedules.DeleteOverride(ctx, id, strings.TrimSpace(o))
+			switch {
+			case err != nil:
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				out.Failed = append(out.Failed, Failure{Item: o, Error: describeError(&deleteOverrideSpec, err)})
+			case truncated:
+				out.Truncated = append(out.Truncated, o)
+			default:
+				out.Deleted = append(out.Deleted, o)
+			}
+			c.progress(ctx, float64(i+1), float64(len(in.Overrides)), "override "+o)
 		}
-		return &OverrideDeleted{Schedule: id, Override: oid, Truncated: truncated}, nil
+		if len(out.Deleted)+len(out.Truncated) == 0 {
+			return nil, userError("No override was deleted.\n%s", out.text())
+		}
+		return out, nil
 	},
+}
+
+var deleteOverrideSpec = spec{notFound: "list_schedule_overrides"}
+
+// overridePeriod reads the start and end of an override: the end after
+// the start, and in the future.
+func overridePeriod(c *call, from, to string) (time.Time, time.Time, error) {
+	start, err := parseTime("start", from, c.now)
+	if err != nil {
+		return start, start, err
+	}
+	end, err := parseTime("end", to, c.now)
+	if err != nil {
+		return start, end, err
+	}
+	if !end.After(start) {
+		return start, end, argError("end", "it must be after start (%s)", start.UTC().Format(time.RFC3339))
+	}
+	if !end.After(c.now) {
+		return start, end, argError("end", "it is in the past: an override must end in the future")
+	}
+	return start, end, nil
 }

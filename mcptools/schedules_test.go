@@ -90,10 +90,10 @@ func TestOverrideToCoverAUser(t *testing.T) {
 			t.Errorf("override %s is not listed", o.ID)
 		}
 	}
-	var del OverrideDeleted
+	var del OverridesDeleted
 	last := created.Created[len(created.Created)-1]
-	e.ok(t, "delete_schedule_override", map[string]any{"schedule": sch.ID, "override": last.ID}, &del)
-	if del.Override != last.ID || del.Truncated {
+	e.ok(t, "delete_schedule_overrides", map[string]any{"schedule": sch.ID, "overrides": []string{last.ID}}, &del)
+	if len(del.Deleted) != 1 || del.Deleted[0] != last.ID || len(del.Truncated)+len(del.Failed) != 0 {
 		t.Errorf("delete: %+v", del)
 	}
 
@@ -105,9 +105,15 @@ func TestOverrideToCoverAUser(t *testing.T) {
 			past = o.ID
 		}
 	}
-	msg := e.fails(t, "delete_schedule_override", map[string]any{"schedule": primary.ID, "override": past})
+	msg := e.fails(t, "delete_schedule_overrides", map[string]any{"schedule": primary.ID, "overrides": []string{past}})
 	if !strings.Contains(msg, "already ended") {
 		t.Errorf("deleting a past override: %s", msg)
+	}
+	// A past override among others is reported, the others are deleted.
+	first := created.Created[0]
+	e.ok(t, "delete_schedule_overrides", map[string]any{"schedule": sch.ID, "overrides": []string{past, first.ID}}, &del)
+	if len(del.Deleted) != 1 || del.Deleted[0] != first.ID || len(del.Failed) != 1 || del.Failed[0].Item != past {
+		t.Errorf("mixed delete: %+v", del)
 	}
 	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2020-01-01"})
 	e.fails(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": cover, "end": "2026-12-01", "covering": cover})
@@ -138,6 +144,31 @@ func TestListSchedules(t *testing.T) {
 	for _, s := range mine.Schedules {
 		if !strings.HasPrefix(s.Name, "Payments") || s.TimeZone == "" {
 			t.Errorf("schedule %+v", s)
+		}
+	}
+}
+
+func TestOverridePeriods(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	sch := scheduleByName(t, d, "Web Primary")
+	user := d.Users[11]
+	var created OverridesCreated
+	e.ok(t, "create_schedule_override", map[string]any{"schedule": sch.ID, "user": user.Email, "periods": []string{
+		"2026-12-24T18:00:00Z/2026-12-26T09:00:00Z", "2026-12-31T18:00:00Z/2027-01-01T12:00:00Z"}}, &created)
+	if len(created.Created) != 2 || !created.Created[1].Start.Equal(time.Date(2026, 12, 31, 18, 0, 0, 0, time.UTC)) || created.Created[0].User.ID != user.ID {
+		t.Fatalf("created %+v", created)
+	}
+	for _, bad := range []map[string]any{
+		{"schedule": sch.ID, "user": user.ID, "periods": []string{"2026-12-24T18:00:00Z"}},
+		{"schedule": sch.ID, "user": user.ID, "periods": []string{"2026-12-26T18:00:00Z/2026-12-24T18:00:00Z"}},
+		{"schedule": sch.ID, "user": user.ID, "periods": []string{"2026-12-24/2026-12-25"}, "end": "2026-12-30"},
+		{"schedule": sch.ID, "user": user.ID},
+	} {
+		e.pd.ResetRequests()
+		e.fails(t, "create_schedule_override", bad)
+		if n := len(e.pd.Requests()); n != 0 {
+			t.Errorf("%v sent %d requests", bad, n)
 		}
 	}
 }

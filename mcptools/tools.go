@@ -20,7 +20,7 @@ func allTools() []serverTool {
 		getSchedule,
 		listScheduleOverrides,
 		createScheduleOverride,
-		deleteScheduleOverride,
+		deleteScheduleOverrides,
 		// users
 		getCurrentUser,
 		listUsers,
