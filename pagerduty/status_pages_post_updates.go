@@ -30,6 +30,15 @@ type StatusPagePostUpdate struct {
 	ReportedAt        time.Time `json:"reported_at,omitzero"`
 }
 
+// NextUpdateIn returns the time within which the next update is promised,
+// and false when none is.
+func (u *StatusPagePostUpdate) NextUpdateIn() (time.Duration, bool) {
+	if u.UpdateFrequencyMS == nil {
+		return 0, false
+	}
+	return time.Duration(*u.UpdateFrequencyMS) * time.Millisecond, true
+}
+
 // StatusPageImpactedService is a status page service and the impact a post update
 // gives it.
 type StatusPageImpactedService struct {

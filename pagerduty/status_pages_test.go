@@ -118,6 +118,17 @@ func spWantPostUpdate() *pagerduty.StatusPagePostUpdate {
 	}
 }
 
+func TestStatusPagePostUpdateNextUpdateIn(t *testing.T) {
+	u := spWantPostUpdate()
+	if d, ok := u.NextUpdateIn(); !ok || d != 30*time.Minute {
+		t.Errorf("NextUpdateIn = %v, %v; want 30m, true", d, ok)
+	}
+	u.UpdateFrequencyMS = nil
+	if d, ok := u.NextUpdateIn(); ok || d != 0 {
+		t.Errorf("NextUpdateIn without a promise = %v, %v; want 0, false", d, ok)
+	}
+}
+
 func TestStatusPagePostsRequests(t *testing.T) {
 	ctx := context.Background()
 	start := time.Date(2023, 12, 12, 11, 0, 0, 0, time.UTC)
