@@ -343,7 +343,7 @@ type StartIncidentWorkflowParams struct {
 }
 
 // Start runs the incident workflow workflowID on an incident and returns
-// the new instance. The workflow runs asynchronously.
+// the new instance.
 //
 // OAuth scope incident_workflows:instances.write.
 func (s *IncidentWorkflowsService) Start(ctx context.Context, workflowID string, p *StartIncidentWorkflowParams) (*IncidentWorkflowInstance, error) {

@@ -85,8 +85,8 @@ type PausedAlert struct {
 }
 
 // GetCounts returns how many alerts were paused over the window opts
-// selects, and what became of them. Reports need an account with
-// auto-pause (Event Intelligence or AIOps).
+// selects, and what became of them. Reports need the Event Intelligence
+// package or the Digital Operations plan.
 //
 // OAuth scope incidents.read.
 func (s *PausedIncidentReportsService) GetCounts(ctx context.Context, opts *PausedIncidentReportOptions) (*PausedIncidentCounts, error) {
