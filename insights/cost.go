@@ -3,6 +3,7 @@ package insights
 import (
 	"cmp"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -117,7 +118,9 @@ func CostImpact(incidents []Incident, opts CostOptions) (*CostReport, error) {
 	}
 	r.Total.Cost = r.Total.ResponderHours * opts.HourlyCost
 	sortStable(r.Services, func(a, b CostGroup) bool { return a.Cost > b.Cost })
-	sortStable(all, func(a, b IncidentCost) bool { return a.Cost > b.Cost })
+	slices.SortFunc(all, func(a, b IncidentCost) int {
+		return cmp.Or(cmp.Compare(b.Cost, a.Cost), cmp.Compare(a.IncidentID, b.IncidentID))
+	})
 	top := cmp.Or(opts.Top, 10)
 	r.Costliest = append(r.Costliest, all[:min(top, len(all))]...)
 	return r, nil

@@ -209,7 +209,7 @@ func SLA(incidents []Incident, targets SLATargets, opts IncidentOptions) (*SLARe
 	if decided := r.Incidents - pendingIncidents; decided > 0 {
 		r.Rate = 100 * float64(r.Compliant) / float64(decided)
 	}
-	slices.SortStableFunc(r.Breaches, func(a, b Breach) int {
+	slices.SortFunc(r.Breaches, func(a, b Breach) int {
 		return cmp.Or(cmp.Compare(b.OverMinutes, a.OverMinutes), cmp.Compare(a.IncidentID, b.IncidentID), cmp.Compare(a.Kind, b.Kind))
 	})
 	return r, nil
