@@ -22,8 +22,9 @@ type ServiceParams struct {
 	// AcknowledgementTimeout re-triggers incidents acknowledged this many
 	// seconds ago; a pointer to 0 turns it off.
 	AcknowledgementTimeout *int
-	// Status is ServiceActive, ServiceDisabled or ServiceMaintenance (the
-	// others are derived by PagerDuty).
+	// Status is one of the service states; ServiceActive and
+	// ServiceDisabled turn the service on and off, the others are usually
+	// left to PagerDuty, which derives them from open incidents.
 	Status ServiceStatus
 	// AlertCreation says whether events become alerts or incidents.
 	AlertCreation AlertCreation
