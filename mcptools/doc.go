@@ -46,7 +46,8 @@
 //   - incidents: create_incident, manage_incidents (acknowledge, resolve,
 //     reassign, escalate, urgency, priority; in bulk), add_incident_note,
 //     add_responders, merge_incidents, snooze_incident
-//   - schedules: create_schedule_override (or cover a user's shifts),
+//   - schedules: create_schedule, create_schedule_override (or cover a
+//     user's shifts),
 //     delete_schedule_overrides
 //   - services: update_service
 //   - teams: create_team, add_team_member, remove_team_member

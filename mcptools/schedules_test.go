@@ -172,3 +172,55 @@ func TestOverridePeriods(t *testing.T) {
 		}
 	}
 }
+
+func TestCreateSchedule(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	team := teamByName(t, d, "Platform")
+	var users []string
+	for _, m := range team.Members[:3] {
+		users = append(users, m.UserID)
+	}
+	var created ScheduleCreated
+	txt := e.ok(t, "create_schedule", map[string]any{"name": "SRE Primary", "time_zone": "Europe/London", "users": users,
+		"turn": "daily", "start_date": "2026-11-25", "handoff_time": "10:00", "team": "platform"}, &created)
+	if created.ID == "" || created.TurnHours != 24 || !created.Start.Equal(time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)) || len(created.Rotation) != 3 {
+		t.Fatalf("created %+v\n%s", created, txt)
+	}
+	// The rotation hands off daily at 10:00 London time, in the order given.
+	var got ScheduleDetail
+	e.ok(t, "get_schedule", map[string]any{"schedule": created.ID, "since": "2026-11-25T10:00:00Z", "until": "2026-11-28T10:00:00Z"}, &got)
+	if len(got.Shifts) != 3 {
+		t.Fatalf("shifts %+v", got.Shifts)
+	}
+	for i, sh := range got.Shifts {
+		if sh.User.ID != users[i] || sh.End.Sub(sh.Start) != 24*time.Hour {
+			t.Errorf("shift %d = %+v, want %s for 24h", i, sh, users[i])
+		}
+	}
+	// Working hours restrict the rotation: 8 hours a day, with gaps between.
+	var day ScheduleCreated
+	e.ok(t, "create_schedule", map[string]any{"name": "Business hours", "time_zone": "UTC", "users": users[:2],
+		"turn": "daily", "start_date": "2026-11-25", "handoff_time": "00:00", "working_hours": "09:00-17:00"}, &day)
+	e.ok(t, "get_schedule", map[string]any{"schedule": day.ID, "since": "2026-11-25T00:00:00Z", "until": "2026-11-27T00:00:00Z"}, &got)
+	if len(got.Shifts) != 2 || len(got.Gaps) != 3 {
+		t.Fatalf("working hours: shifts %+v, gaps %+v", got.Shifts, got.Gaps)
+	}
+	for _, sh := range got.Shifts {
+		if sh.Start.Hour() != 9 || sh.End.Sub(sh.Start) != 8*time.Hour {
+			t.Errorf("shift %+v, want 09:00 for 8h", sh)
+		}
+	}
+	for _, bad := range []map[string]any{
+		{"name": "x", "time_zone": "Nowhere/Else", "users": users},
+		{"name": "x", "time_zone": "UTC", "users": users, "handoff_time": "25:00"},
+		{"name": "x", "time_zone": "UTC", "users": users, "start_date": "tomorrow"},
+		{"name": "x", "time_zone": "UTC", "users": users, "working_hours": "9-5"},
+	} {
+		e.pd.ResetRequests()
+		e.fails(t, "create_schedule", bad)
+		if n := len(e.pd.Requests()); n != 0 {
+			t.Errorf("%v sent %d requests", bad, n)
+		}
+	}
+}

@@ -19,6 +19,7 @@ func allTools() []serverTool {
 		listSchedules,
 		getSchedule,
 		listScheduleOverrides,
+		createSchedule,
 		createScheduleOverride,
 		deleteScheduleOverrides,
 		// users
