@@ -58,6 +58,13 @@ func isSecretField(name string) bool {
 	return secretFields[strings.ToLower(name)]
 }
 
+// isSecretListField reports keys whose values are lists of credentials, the
+// plural of a secret field ("routing_keys" on rulesets, for example).
+func isSecretListField(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, "s") && secretFields[strings.TrimSuffix(n, "s")]
+}
+
 // redactInteraction removes credentials and volatile noise from a recorded
 // interaction in place. It gives the request and response fresh header maps
 // first, so the maps the HTTP client used are never touched.
@@ -196,6 +203,15 @@ func redactJSON(v any) bool {
 				if s != Redacted {
 					x[k] = Redacted
 					changed = true
+				}
+				continue
+			}
+			if list, ok := val.([]any); ok && isSecretListField(k) {
+				for i, item := range list {
+					if s, ok := item.(string); ok && s != Redacted {
+						list[i] = Redacted
+						changed = true
+					}
 				}
 				continue
 			}

@@ -119,3 +119,14 @@ func TestCanonicalizeHost(t *testing.T) {
 		}
 	}
 }
+
+// Lists of credentials (the plural of a secret key) are redacted item by
+// item; other lists are left alone.
+func TestRedactBodyRedactsListsOfSecrets(t *testing.T) {
+	body := `{"ruleset":{"routing_keys":["R0123456789abcdef0123456789abcdef","R2"],"tags":["db"]}}`
+	got, changed := redactBody(body, "application/json")
+	want := `{"ruleset":{"routing_keys":["REDACTED","REDACTED"],"tags":["db"]}}`
+	if !changed || got != want {
+		t.Errorf("redactBody = %s, %v; want %s", got, changed, want)
+	}
+}
