@@ -16,8 +16,9 @@ const (
 	StatusPagePrivate StatusPageType = "private"
 )
 
-// StatusPagePostType says what a status page post announces: an incident or planned
-// maintenance. Impacts, severities and statuses are defined per post type.
+// StatusPagePostType says what a status page post announces: an incident
+// or planned maintenance. Impacts, severities and statuses are defined per
+// post type.
 type StatusPagePostType string
 
 // The post types.
