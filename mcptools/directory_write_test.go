@@ -88,3 +88,24 @@ func TestAddContactMethod(t *testing.T) {
 		t.Errorf("refused calls sent %d requests", n)
 	}
 }
+
+func TestCreateUser(t *testing.T) {
+	e := newEnv(t, writes)
+	var created UserCreated
+	txt := e.ok(t, "create_user", map[string]any{"name": "Alan Kay", "email": "alan.kay@pdtest.example", "role": "user",
+		"time_zone": "America/Los_Angeles", "team": "web"}, &created)
+	d := e.pd.Data()
+	web := teamByName(t, d, "Web")
+	if created.ID == "" || created.Email != "alan.kay@pdtest.example" || created.JoinedTeam != web.ID {
+		t.Fatalf("created %+v\n%s", created, txt)
+	}
+	if !slices.ContainsFunc(web.Members, func(m pdtest.TeamMember) bool { return m.UserID == created.ID && m.Role == "responder" }) {
+		t.Errorf("Web members %+v", web.Members)
+	}
+	e.pd.ResetRequests()
+	e.fails(t, "create_user", map[string]any{"name": "x", "email": "not-an-email"})
+	e.fails(t, "create_user", map[string]any{"name": "x", "email": "x@y.z", "time_zone": "Moon/Base"})
+	if n := len(e.pd.Requests()); n != 0 {
+		t.Errorf("refused calls sent %d requests", n)
+	}
+}

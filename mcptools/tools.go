@@ -27,6 +27,7 @@ func allTools() []serverTool {
 		listUsers,
 		getUser,
 		addContactMethod,
+		createUser,
 		// services and priorities
 		listServices,
 		getService,

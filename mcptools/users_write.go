@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/pdkit/pdkit/pagerduty"
 )
@@ -78,6 +79,77 @@ PagerDuty cannot send test notifications through the API: the user checks the ne
 				return nil, fmt.Errorf("the contact method %s was added, but its notification rule was not: %w", m.ID, err)
 			}
 			out.RuleID = r.ID
+		}
+		return out, nil
+	},
+}
+
+type createUserIn struct {
+	Name     string `json:"name" jsonschema:"required,minLength=1,maxLength=100" jsonschema_description:"The person's full name."`
+	Email    string `json:"email" jsonschema:"required,minLength=3,maxLength=254" jsonschema_description:"Their email address; PagerDuty sends the invitation there."`
+	Role     string `json:"role,omitempty" jsonschema:"enum=user,enum=limited_user,enum=observer,enum=admin,enum=read_only_user" jsonschema_description:"Their role in the account (default user)."`
+	TimeZone string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone such as Europe/Berlin (default: the account's)."`
+	JobTitle string `json:"job_title,omitempty" jsonschema:"maxLength=100" jsonschema_description:"Their job title."`
+	Team     string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Add them to this team as a responder: its ID or name."`
+}
+
+// UserCreated is a new user, and the team they joined.
+type UserCreated struct {
+	User
+	// JoinedTeam is the team they were added to, if one was asked for.
+	JoinedTeam string `json:"joined_team_id,omitempty"`
+}
+
+func (u *UserCreated) text() string {
+	s := "Created user " + u.line() + "; PagerDuty emailed them an invitation."
+	if u.JoinedTeam != "" {
+		s += " They joined team " + u.JoinedTeam + " as a responder."
+	}
+	return s + " Add their phone with add_contact_method."
+}
+
+var createUser = &tool[createUserIn, *UserCreated]{
+	spec: spec{
+		name:    "create_user",
+		title:   "Create a user",
+		toolset: ToolsetUsers,
+		write:   true,
+		description: `Adds a person to the account (PagerDuty emails them an invitation), optionally to a team as a responder.
+For onboarding, follow with add_contact_method for their phone, and create_schedule_override or a schedule to put them on call.`,
+		notFound: "list_teams",
+	},
+	handler: func(ctx context.Context, c *call, in createUserIn) (*UserCreated, error) {
+		email := strings.TrimSpace(in.Email)
+		if at := strings.IndexByte(email, '@'); at < 1 || at == len(email)-1 {
+			return nil, argError("email", "%q is not an email address", truncate(email, 60))
+		}
+		if in.TimeZone != "" {
+			if _, err := time.LoadLocation(in.TimeZone); err != nil || in.TimeZone == "Local" {
+				return nil, argError("time_zone", "%q is not an IANA time zone such as Europe/Berlin", truncate(in.TimeZone, 40))
+			}
+		}
+		p := &pagerduty.UserParams{Name: strings.TrimSpace(in.Name), Email: email, Role: pagerduty.UserRole(in.Role), TimeZone: in.TimeZone}
+		if jt := strings.TrimSpace(in.JobTitle); jt != "" {
+			p.JobTitle = &jt
+		}
+		var team string
+		if in.Team != "" {
+			var err error
+			if team, err = resolveTeam(ctx, c, "team", in.Team); err != nil {
+				return nil, err
+			}
+		}
+		_, p.From = actor(ctx, c)
+		u, err := c.client.Users.Create(ctx, p)
+		if err != nil {
+			return nil, err
+		}
+		out := &UserCreated{User: trimUser(u)}
+		if team != "" {
+			if err := c.client.Teams.AddUser(ctx, team, u.ID, pagerduty.TeamRoleResponder); err != nil {
+				return nil, fmt.Errorf("user %s was created, but not added to team %s: %w", u.ID, team, err)
+			}
+			out.JoinedTeam = team
 		}
 		return out, nil
 	},
