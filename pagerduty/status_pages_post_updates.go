@@ -39,8 +39,8 @@ func (u *StatusPagePostUpdate) NextUpdateIn() (time.Duration, bool) {
 	return time.Duration(*u.UpdateFrequencyMS) * time.Millisecond, true
 }
 
-// StatusPageImpactedService is a status page service and the impact a post update
-// gives it.
+// StatusPageImpactedService is a status page service and the impact a post
+// update gives it.
 type StatusPageImpactedService struct {
 	Service *Reference `json:"service,omitempty"`
 	Impact  *Reference `json:"impact,omitempty"`
@@ -65,8 +65,8 @@ type PostUpdateParams struct {
 	ReportedAt time.Time
 }
 
-// StatusPageImpactedServiceParams gives the status page service ServiceID the impact
-// ImpactID (see ListServices and ListImpacts).
+// StatusPageImpactedServiceParams gives the status page service ServiceID
+// the impact ImpactID (see ListServices and ListImpacts).
 type StatusPageImpactedServiceParams struct {
 	ServiceID string
 	ImpactID  string
