@@ -160,23 +160,33 @@ func (s *ChangeEventsService) ListForServicePage(ctx context.Context, serviceID 
 	return s.page(ctx, path, opts)
 }
 
+// RelatedChangeEventsOptions limits the change events related to an
+// incident.
+type RelatedChangeEventsOptions struct {
+	// Limit caps how many are returned, 1 to 100 (zero: the API's
+	// default).
+	Limit int
+}
+
 // ListForIncident returns the change events PagerDuty finds related to the
 // incident incidentID (the most recent ones on its service, those on
 // related services, and those its machine learning links), each with its
-// CorrelationReason. limit caps how many (zero: the API's default).
+// CorrelationReason. The API returns them in one answer.
 //
 // OAuth scope incidents.read.
-func (s *ChangeEventsService) ListForIncident(ctx context.Context, incidentID string, limit int) ([]ChangeEvent, error) {
+func (s *ChangeEventsService) ListForIncident(ctx context.Context, incidentID string, opts *RelatedChangeEventsOptions) ([]ChangeEvent, error) {
 	path, err := expandPath("/incidents/{id}/related_change_events", incidentID)
 	if err != nil {
 		return nil, err
 	}
-	if limit < 0 || limit > MaxPageSize {
-		return nil, fmt.Errorf("pagerduty: limit %d is out of range: 1 to %d (0 for the default)", limit, MaxPageSize)
-	}
 	q := url.Values{}
-	if limit > 0 {
-		q.Set("limit", strconv.Itoa(limit))
+	if opts != nil {
+		if opts.Limit < 0 || opts.Limit > MaxPageSize {
+			return nil, fmt.Errorf("pagerduty: Limit %d is out of range: 1 to %d (0 for the default)", opts.Limit, MaxPageSize)
+		}
+		if opts.Limit > 0 {
+			q.Set("limit", strconv.Itoa(opts.Limit))
+		}
 	}
 	var out struct {
 		Events []ChangeEvent `json:"change_events"`

@@ -56,7 +56,7 @@ func TestChangeEventsCassette(t *testing.T) {
 		t.Errorf("ListForServicePage returned no change events")
 	}
 
-	related, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", 10)
+	related, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", &pagerduty.RelatedChangeEventsOptions{Limit: 10})
 	if err != nil {
 		t.Fatalf("ListForIncident: %v", err)
 	}

@@ -79,7 +79,7 @@ func TestChangeEventsLists(t *testing.T) {
 	checkOneCall(t, rec, wantCall{method: "GET", path: "/services/PEYSGRV/change_events"})
 
 	c, rec = fakeAPI(t, 200, answer)
-	related, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", 5)
+	related, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", &pagerduty.RelatedChangeEventsOptions{Limit: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,9 +152,9 @@ func TestChangeEventsRefuseBadInput(t *testing.T) {
 			return err
 		}, "Until"},
 		{"incident limit", func(c *pagerduty.Client) error {
-			_, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", 101)
+			_, err := c.ChangeEvents.ListForIncident(ctx, "PT4KHLK", &pagerduty.RelatedChangeEventsOptions{Limit: 101})
 			return err
-		}, "limit"},
+		}, "Limit"},
 		{"update without details", func(c *pagerduty.Client) error {
 			_, err := c.ChangeEvents.Update(ctx, "01BBYA6P", &pagerduty.UpdateChangeEventParams{Summary: "x"})
 			return err
