@@ -55,7 +55,18 @@ var secretFields = map[string]bool{
 }
 
 func isSecretField(name string) bool {
-	return secretFields[strings.ToLower(name)]
+	n := strings.ToLower(name)
+	if secretFields[n] {
+		return true
+	}
+	// Credentials by their shape: runbook_api_key, webhook_secret,
+	// bot_token, admin_password, ...
+	for _, suffix := range []string{"_api_key", "_secret", "_token", "_password"} {
+		if strings.HasSuffix(n, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSecretListField reports keys whose values are lists of credentials, the

@@ -130,3 +130,15 @@ func TestRedactBodyRedactsListsOfSecrets(t *testing.T) {
 		t.Errorf("redactBody = %s, %v; want %s", got, changed, want)
 	}
 }
+
+func TestSecretFieldsByShape(t *testing.T) {
+	for name, want := range map[string]bool{
+		"runbook_api_key": true, "Webhook_Secret": true, "bot_token": true, "admin_password": true,
+		"routing_key": true, "token": true,
+		"dedup_key": false, "incident_key": false, "summary": false, "tokens_used": false,
+	} {
+		if got := isSecretField(name); got != want {
+			t.Errorf("isSecretField(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
