@@ -252,3 +252,39 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestHandlerBugsAreToolErrors checks that a panicking handler, or one that
+// returns no answer, gives a tool error and leaves the server serving.
+func TestHandlerBugsAreToolErrors(t *testing.T) {
+	type in struct{}
+	panics := &tool[in, *Deleted]{spec: spec{name: "panics", title: "x", description: "x", toolset: ToolsetUsers},
+		handler: func(context.Context, *call, in) (*Deleted, error) { panic("boom") }}
+	empty := &tool[in, *Deleted]{spec: spec{name: "empty", title: "x", description: "x", toolset: ToolsetUsers},
+		handler: func(context.Context, *call, in) (*Deleted, error) { return nil, nil }}
+	r := newTestRegistry(t)
+	server := mcp.NewServer(&mcp.Implementation{Name: "x", Version: "v0"}, nil)
+	for _, tl := range []serverTool{panics, empty} {
+		schema, resolved, err := inputSchema(tl.inputType())
+		if err != nil {
+			t.Fatal(err)
+		}
+		tl.mount(server, &entry{tool: tl, def: &mcp.Tool{Name: tl.info().name, InputSchema: schema}, schema: schema, resolved: resolved}, r)
+	}
+	ctx := context.Background()
+	st, ct := mcp.NewInMemoryTransports()
+	ss, err := server.Connect(ctx, st, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := mcp.NewClient(&mcp.Implementation{Name: "c", Version: "v0"}, nil).Connect(ctx, ct, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cs.Close(); _ = ss.Wait() }()
+	for _, name := range []string{"panics", "empty", "panics"} {
+		res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: name})
+		if err != nil || !res.IsError || !strings.Contains(text(res), "internal error in "+name) {
+			t.Errorf("%s: err %v, result %+v", name, err, res)
+		}
+	}
+}

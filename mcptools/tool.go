@@ -3,6 +3,7 @@ package mcptools
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"time"
 
@@ -85,7 +86,23 @@ func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
 		if err := decodeArgs(raw, e.schema, e.resolved, &in); err != nil {
 			res = errorResult(err.Error())
 		} else {
-			res = r.run(ctx, t, req, func(c *call) (texter, error) { return t.handler(ctx, c, in) })
+			res = r.run(ctx, t, req, func(c *call) (out texter, err error) {
+				// A handler's bug must not take the server down: it becomes
+				// a tool error.
+				defer func() {
+					if p := recover(); p != nil {
+						out, err = nil, fmt.Errorf("internal error in %s: %v", t.name, p)
+					}
+				}()
+				o, err := t.handler(ctx, c, in)
+				if err != nil {
+					return nil, err
+				}
+				if v := reflect.ValueOf(o); !v.IsValid() || (v.Kind() == reflect.Pointer && v.IsNil()) {
+					return nil, fmt.Errorf("internal error in %s: no answer", t.name)
+				}
+				return o, nil
+			})
 		}
 		r.logCall(ctx, t.name, start, res)
 		return res, nil
