@@ -49,6 +49,16 @@ func TestEveryMethodIsInTheOperationsTable(t *testing.T) {
 	}
 }
 
+// unrecordable lists the operations that no cassette can exercise yet, and
+// why. Each is unit-tested against a fake server instead. An entry must go
+// once a cassette exercises the operation (the test says so).
+var unrecordable = map[string]string{
+	// The description's schema wraps each value twice ({"value": {"value":
+	// "x"}}) while its own examples, and the API, take {"value": "x"}: the
+	// spec-validating mock refuses the request the API accepts.
+	"updateServiceCustomFieldValues": "the description's schema contradicts its own examples",
+}
+
 // Every row of the table names an operation of PagerDuty's OpenAPI
 // description with the same HTTP method and path, and a recorded cassette
 // exercises it.
@@ -78,8 +88,13 @@ func TestOperationsMatchTheDescriptionAndAreRecorded(t *testing.T) {
 		case want.Method != op.HTTPMethod || want.Path != op.Path:
 			t.Errorf("%s: the table says %s %s, the description says %s %s for %s", op.Method, op.HTTPMethod, op.Path, want.Method, want.Path, op.OperationID)
 		}
-		if len(exercised[op.OperationID]) == 0 {
+		recorded := len(exercised[op.OperationID]) > 0
+		_, excused := unrecordable[op.OperationID]
+		switch {
+		case !recorded && !excused:
 			t.Errorf("%s (%s): no cassette exercises it; record one (see internal/cassette)", op.Method, op.OperationID)
+		case recorded && excused:
+			t.Errorf("%s (%s): a cassette exercises it now: remove it from unrecordable", op.Method, op.OperationID)
 		}
 	}
 }
