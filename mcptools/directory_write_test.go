@@ -109,3 +109,56 @@ func TestCreateUser(t *testing.T) {
 		t.Errorf("refused calls sent %d requests", n)
 	}
 }
+
+func TestRemoveUserChecksFirst(t *testing.T) {
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	// Someone with an open incident is never deleted.
+	var busy string
+	for _, inc := range openIncidents(d) {
+		if len(inc.Assignments) > 0 && inc.Assignments[0].UserID != d.CurrentUserID {
+			busy = inc.Assignments[0].UserID
+			break
+		}
+	}
+	if busy == "" {
+		t.Fatal("no open incident assigned to someone else")
+	}
+	var report Offboarding
+	txt := e.ok(t, "remove_user", map[string]any{"user": busy, "confirm": true}, &report)
+	if report.Deleted || len(report.OpenIncidents) == 0 || len(report.Schedules) == 0 {
+		t.Fatalf("busy user: %+v\n%s", report, txt)
+	}
+	// A team manager with no open incident: the policy names them. Without
+	// confirm, only a report; with it, they are deleted.
+	assigned := map[string]bool{}
+	for _, inc := range openIncidents(d) {
+		for _, a := range inc.Assignments {
+			assigned[a.UserID] = true
+		}
+	}
+	mgr := ""
+	for _, tm := range d.Teams {
+		if id := tm.Members[0].UserID; !assigned[id] && id != d.CurrentUserID {
+			mgr = id
+		}
+	}
+	if mgr == "" {
+		t.Fatal("every team manager has an open incident")
+	}
+	var check, done Offboarding
+	e.ok(t, "remove_user", map[string]any{"user": mgr}, &check)
+	if check.Deleted || len(check.EscalationPolicies) == 0 || len(check.OpenIncidents) != 0 {
+		t.Fatalf("manager without confirm: %+v", check)
+	}
+	e.ok(t, "remove_user", map[string]any{"user": mgr, "confirm": true}, &done)
+	if !done.Deleted {
+		t.Fatalf("manager with confirm: %+v", done)
+	}
+	for _, u := range e.pd.Data().Users {
+		if u.ID == mgr {
+			t.Error("the user is still there")
+		}
+	}
+	e.fails(t, "remove_user", map[string]any{"user": "me", "confirm": true})
+}

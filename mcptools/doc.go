@@ -51,7 +51,8 @@
 //     delete_schedule_overrides
 //   - services: update_service
 //   - teams: create_team, add_team_member, remove_team_member
-//   - users: create_user, add_contact_method
+//   - users: create_user, add_contact_method, remove_user (checks what
+//     they leave behind first)
 //   - maintenance_windows: create_maintenance_window,
 //     delete_maintenance_window
 //   - events (off by default): send_event, send_change_event

@@ -119,6 +119,9 @@ func (e *env) ok(t testing.TB, name string, args map[string]any, out any) string
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Start from the zero value: a variable reused across calls must not
+	// keep fields of an earlier answer.
+	reflect.ValueOf(out).Elem().SetZero()
 	if err := json.Unmarshal(b, out); err != nil {
 		t.Fatalf("%s: structured content %s: %v", name, b, err)
 	}

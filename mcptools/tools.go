@@ -28,6 +28,7 @@ func allTools() []serverTool {
 		getUser,
 		addContactMethod,
 		createUser,
+		removeUser,
 		// services and priorities
 		listServices,
 		getService,
@@ -52,5 +53,12 @@ func allTools() []serverTool {
 		listMaintenanceWindows,
 		createMaintenanceWindow,
 		deleteMaintenanceWindow,
+		// event orchestrations
+		listEventOrchestrations,
+		getOrchestrationRules,
+		createEventOrchestration,
+		addOrchestrationRoute,
+		addOrchestrationRule,
+		mapAlertSeverity,
 	}
 }

@@ -1,0 +1,105 @@
+package mcptools
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/pdkit/pdkit/insights"
+)
+
+type responseStatsIn struct {
+	Since    string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
+	Until    string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
+	Service  string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
+	Team     string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
+	Per      string `json:"per,omitempty" jsonschema:"enum=day,enum=week,enum=month" jsonschema_description:"Add a trend: one row per day, week (from Monday) or month of the window (default: no trend)."`
+	TimeZone string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone the trend's days are cut in, such as Europe/Berlin (default UTC)."`
+}
+
+func (in responseStatsIn) filter() reportFilter {
+	return reportFilter{since: in.Since, until: in.Until, service: in.Service, team: in.Team}
+}
+
+// ResponseStats is MTTA and MTTR with their spread, overall, per service,
+// per team and per period.
+type ResponseStats struct {
+	Data ReportData `json:"data"`
+	*insights.ResponseReport
+}
+
+// responseLine renders a group's response figures.
+func responseLine(g *insights.ResponseGroup) string {
+	a, r := g.TimeToAcknowledge, g.TimeToResolve
+	s := fmt.Sprintf("%s (%d high urgency, %d open)", plural(g.Incidents, "incident"), g.HighUrgency, g.Open)
+	if a.Count > 0 {
+		s += fmt.Sprintf(", MTTA %.1f min (median %.1f, p90 %.1f, p95 %.1f)", a.Mean, a.Median, a.P90, a.P95)
+	}
+	if r.Count > 0 {
+		s += fmt.Sprintf(", MTTR %.1f min (median %.1f, p90 %.1f, p95 %.1f)", r.Mean, r.Median, r.P90, r.P95)
+	}
+	return s
+}
+
+func groupName(id, name string) string {
+	switch {
+	case name != "" && id != "":
+		return name + " (" + id + ")"
+	case id != "":
+		return id
+	}
+	return "(none)"
+}
+
+func (s *ResponseStats) text() string {
+	var b strings.Builder
+	b.WriteString(s.Data.header("Response statistics (MTTA: mean time to acknowledge; MTTR: mean time to resolve)"))
+	b.WriteString("\nOverall: " + responseLine(&s.Overall))
+	for i := range s.Services {
+		g := &s.Services[i]
+		b.WriteString("\nService " + groupName(g.ID, g.Name) + ": " + responseLine(g))
+	}
+	for i := range s.Teams {
+		g := &s.Teams[i]
+		b.WriteString("\nTeam " + groupName(g.ID, g.Name) + ": " + responseLine(g))
+	}
+	for i := range s.Trend {
+		t := &s.Trend[i]
+		b.WriteString("\n" + string(s.Bucket) + " of " + t.Label + ": " + responseLine(&t.ResponseGroup))
+	}
+	b.WriteString(s.Data.footer(s.Method))
+	return b.String()
+}
+
+var getResponseStats = &tool[responseStatsIn, *ResponseStats]{
+	spec: spec{
+		name:    "get_response_stats",
+		title:   "Response statistics (MTTA, MTTR, percentiles, trends)",
+		toolset: ToolsetAnalytics,
+		description: `Computes response statistics over a window (default the last 30 days, at most 180): mean time to acknowledge (MTTA) and to resolve (MTTR) with median, 90th and 95th percentiles, overall, per service and per team, and a trend per day, week or month (per).
+Use it for "MTTR last quarter", "response time statistics", "are we getting faster". Method: computed from the incidents created in the window and their log entries (REST API, not Analytics, so any plan works and the data is real time): time to acknowledge is the first acknowledgement minus creation over acknowledged incidents, time to resolve is resolution minus creation over resolved incidents; percentiles interpolate linearly. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		notFound: "list_services or list_teams",
+	},
+	handler: func(ctx context.Context, c *call, in responseStatsIn) (*ResponseStats, error) {
+		q, err := in.filter().check(c)
+		if err != nil {
+			return nil, err
+		}
+		if err := checkZone("time_zone", in.TimeZone); err != nil {
+			return nil, err
+		}
+		if err := in.filter().resolve(ctx, c, &q); err != nil {
+			return nil, err
+		}
+		d, err := loadReportData(ctx, c, q)
+		if err != nil {
+			return nil, err
+		}
+		rep, err := insights.ResponseStats(d.incidents, insights.ResponseOptions{IncidentOptions: d.incidentOptions(),
+			Bucket: insights.Bucket(in.Per), TimeZone: in.TimeZone})
+		if err != nil {
+			return nil, reportError(err)
+		}
+		return &ResponseStats{Data: d.info(q), ResponseReport: rep}, nil
+	},
+}
