@@ -38,7 +38,7 @@ func BenchmarkNew(b *testing.B) {
 // bytes a client puts into a model's context before any call. It fails if
 // a tool costs more than a budget on average, so that growth is a decision.
 func TestToolsListSize(t *testing.T) {
-	const perTool = 1200 // bytes
+	budget := map[string]int{"default": 1100, "all with writes": 1300} // bytes per tool
 	r := newTestRegistry(t)
 	for _, tc := range []struct {
 		name string
@@ -53,8 +53,8 @@ func TestToolsListSize(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("tools/list, %s: %d tools, %d bytes (%d per tool)", tc.name, len(defs), len(b), len(b)/max(len(defs), 1))
-		if len(b) > perTool*len(defs) {
-			t.Errorf("tools/list (%s) is %d bytes, over the budget of %d bytes per tool", tc.name, len(b), perTool)
+		if per := budget[tc.name]; len(b) > per*len(defs) {
+			t.Errorf("tools/list (%s) is %d bytes, over the budget of %d bytes per tool", tc.name, len(b), per)
 		}
 	}
 }

@@ -40,6 +40,8 @@
 //   - priorities: list_priorities
 //   - maintenance_windows: list_maintenance_windows
 //   - analytics (off by default): get_incident_metrics, get_oncall_hours
+//   - orchestrations (off by default): list_event_orchestrations,
+//     get_orchestration_rules
 //
 // Write tools (only with EnableWrites):
 //
@@ -56,6 +58,8 @@
 //   - maintenance_windows: create_maintenance_window,
 //     delete_maintenance_window
 //   - events (off by default): send_event, send_change_event
+//   - orchestrations (off by default): create_event_orchestration,
+//     add_orchestration_route, add_orchestration_rule, map_alert_severity
 //
 // # What the tools promise
 //
