@@ -361,16 +361,15 @@ func (c *Client) do(ctx context.Context, r *request, out any) error {
 	return nil
 }
 
-// decodeJSON is the one place answers are decoded.
+// decodeJSON is the one place single answers are decoded (lists go through
+// decodePage): the body is read whole, then decoded in one pass by the fast
+// decoder of decode.go.
 func decodeJSON(r io.Reader, v any) error {
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(v); err != nil {
-		if errors.Is(err, io.EOF) {
-			return errors.New("the answer is empty")
-		}
-		return err
+	b, err := readBody(r, 0)
+	if err != nil {
+		return fmt.Errorf("reading the answer: %w", err)
 	}
-	return nil
+	return unmarshal(b, v)
 }
 
 // UnknownOutcomeError reports a write that failed after it may have reached

@@ -2,10 +2,7 @@ package pagerduty
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"iter"
 	"net/url"
 	"strconv"
@@ -76,76 +73,6 @@ type Page[T any] struct {
 	NextCursor string
 }
 
-// pageDecoder reads a list answer in one pass, decoding the items under key
-// straight into the page and the pagination fields beside them.
-type pageDecoder[T any] struct {
-	key  string
-	page *Page[T]
-}
-
-func (d pageDecoder[T]) decode(r io.Reader) error {
-	dec := json.NewDecoder(r)
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
-		return errors.New("a list answer is not a JSON object")
-	}
-	p := d.page
-	found := false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		switch key {
-		case d.key:
-			found = true
-			err = dec.Decode(&p.Items)
-		case "limit":
-			err = decodeOptionalInt(dec, &p.Limit)
-		case "offset":
-			err = decodeOptionalInt(dec, &p.Offset)
-		case "more":
-			var more *bool
-			if err = dec.Decode(&more); err == nil && more != nil {
-				p.More = *more
-			}
-		case "total":
-			err = dec.Decode(&p.Total)
-		case "next_cursor":
-			var c *string
-			if err = dec.Decode(&c); err == nil && c != nil {
-				p.NextCursor = *c
-			}
-		default:
-			var skip json.RawMessage
-			err = dec.Decode(&skip)
-		}
-		if err != nil {
-			return fmt.Errorf("field %q: %w", key, err)
-		}
-	}
-	if !found {
-		return fmt.Errorf("the list answer has no %q field", d.key)
-	}
-	return nil
-}
-
-// decodeOptionalInt reads a number or null (left as is).
-func decodeOptionalInt(dec *json.Decoder, dst *int) error {
-	var n *int
-	if err := dec.Decode(&n); err != nil {
-		return err
-	}
-	if n != nil {
-		*dst = *n
-	}
-	return nil
-}
-
 // getPage fetches one page of the list at path whose items are under key.
 func getPage[T any](ctx context.Context, c *Client, path, key string, q url.Values) (*Page[T], error) {
 	r := &request{method: "GET", path: path, query: q}
@@ -154,8 +81,13 @@ func getPage[T any](ctx context.Context, c *Client, path, key string, q url.Valu
 		return nil, err
 	}
 	defer resp.Body.Close()
+	b, err := readAnswer(resp)
+	if err != nil {
+		return nil, fmt.Errorf("pagerduty: GET %s: %w", path, err)
+	}
 	p := &Page[T]{}
-	if err := (pageDecoder[T]{key: key, page: p}).decode(resp.Body); err != nil {
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	if err := decodePage(b, key, min(limit, MaxPageSize), p); err != nil {
 		return nil, fmt.Errorf("pagerduty: GET %s: decoding the answer: %w", path, err)
 	}
 	return p, nil
@@ -181,8 +113,10 @@ type timeWindow[T any] struct {
 	idOf         func(T) string
 }
 
-// iterate streams the items of l, one page in memory at a time. Breaking out
-// of the loop stops fetching. An error ends the sequence after it is yielded.
+// iterate streams the items of l, one page in memory at a time, or a few
+// when the context asks for prefetching (ContextWithPrefetch). Breaking out
+// of the loop stops fetching. An error ends the sequence after it is
+// yielded.
 func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
@@ -196,26 +130,47 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 		if l.window != nil {
 			w = newWindowState(l.window)
 		}
-		for {
-			q.Set("limit", strconv.Itoa(limit))
-			q.Set("offset", strconv.Itoa(offset))
-			p, err := getPage[T](ctx, c, l.path, l.key, q)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
+		ahead := prefetchPages(ctx)
+		// emit yields the items of p that are new; false means the loop
+		// broke.
+		emit := func(p *Page[T]) bool {
 			for _, it := range p.Items {
 				if w != nil && !w.admit(it) {
 					continue
 				}
 				if !yield(it, nil) {
-					return
+					return false
 				}
+			}
+			return true
+		}
+		for {
+			q.Set("limit", strconv.Itoa(limit))
+			q.Set("offset", strconv.Itoa(offset))
+			if ahead > 1 {
+				// The total says which pages follow, so that they can be
+				// fetched ahead.
+				q.Set("total", "true")
+			}
+			p, err := getPage[T](ctx, c, l.path, l.key, q)
+			q.Del("total")
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			if !emit(p) {
+				return
 			}
 			if !p.More || len(p.Items) == 0 {
 				return
 			}
 			offset += len(p.Items)
+			if ahead > 1 && p.Total != nil {
+				var done bool
+				if offset, done = l.fetchAhead(ctx, c, q, limit, offset, len(p.Items), *p.Total, ahead, emit, yield); done {
+					return
+				}
+			}
 			if offset+limit <= OffsetCeiling {
 				continue
 			}
@@ -229,6 +184,47 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 				return
 			}
 			offset = 0
+		}
+	}
+}
+
+// fetchAhead reads the pages that follow offset, up to the total or the
+// offset ceiling, ahead pages at a time, and emits their items in order.
+// step is the size of a full page. It returns the offset to go on from, or
+// done when the listing is over (its end, an error, or a break).
+func (l *offsetList[T]) fetchAhead(ctx context.Context, c *Client, q url.Values, limit, offset, step, total, ahead int,
+	emit func(*Page[T]) bool, yield func(T, error) bool) (next int, done bool) {
+	var offsets []int
+	for off := offset; off < total && off+limit <= OffsetCeiling; off += step {
+		offsets = append(offsets, off)
+	}
+	if len(offsets) == 0 {
+		return offset, false
+	}
+	pf := startPrefetch(ctx, c, l, q, limit, offsets, ahead)
+	defer pf.stop()
+	for {
+		r, ok := pf.take()
+		if !ok {
+			return offset, false
+		}
+		if r.err != nil {
+			var zero T
+			yield(zero, r.err)
+			return offset, true
+		}
+		if !emit(r.page) {
+			return offset, true
+		}
+		n := len(r.page.Items)
+		if !r.page.More || n == 0 {
+			return offset, true
+		}
+		offset += n
+		if n != step {
+			// A short page in the middle: the planned offsets no longer
+			// match the list. Go on one page at a time from here.
+			return offset, false
 		}
 	}
 }
