@@ -262,3 +262,23 @@ func TestFind(t *testing.T) {
 }
 
 func writeFile(path, content string) error { return os.WriteFile(path, []byte(content), 0o644) }
+
+// A name a schema requires but never declares is a defect of the
+// description, not of the request; a declared one is still enforced.
+func TestRequiredButUndeclaredIsNotEnforced(t *testing.T) {
+	s, err := Parse([]byte(`{"openapi": "3.0.2", "paths": {"/fields": {"post": {"operationId": "createField",
+	  "requestBody": {"content": {"application/json": {"schema": {"type": "object", "properties": {
+	    "field": {"type": "object", "properties": {"name": {"type": "string"}}, "required": ["name", "namespace"]}}}}}}}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(body string) []Violation {
+		r, err := NewRequest("POST", "/fields", nil, []byte(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Check(r)
+	}
+	assertViolations(t, check(`{"field":{"name":"env"}}`), nil)
+	assertViolations(t, check(`{"field":{}}`), []string{"body field.name: is required"})
+}
