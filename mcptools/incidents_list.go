@@ -151,6 +151,13 @@ Pages of limit incidents (default 25): when has_more, pass next_cursor back as c
 		}
 		// PagerDuty has no priority filter: read pages and keep the matches,
 		// up to limit, and at most maxScan incidents per call.
+		// Names that match no priority of the account are a mistake to
+		// report, not an empty list.
+		for _, v := range in.Priorities {
+			if _, err := resolvePriority(ctx, c, "priorities", v); err != nil {
+				return nil, err
+			}
+		}
 		want := priorityMatcher(in.Priorities)
 		offset, scanned := cur.Offset, 0
 		for {

@@ -157,6 +157,10 @@ func TestListIncidentsByPriority(t *testing.T) {
 			t.Errorf("incident %s has priority %q", inc.ID, inc.Priority)
 		}
 	}
+	msg := e.fails(t, "list_incidents", map[string]any{"priorities": []string{"P9"}})
+	if !strings.Contains(msg, "P1, P2, P3, P4, P5") {
+		t.Errorf("unknown priority: %s", msg)
+	}
 }
 
 func TestListIncidentsAssignedToMe(t *testing.T) {

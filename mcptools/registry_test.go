@@ -187,9 +187,10 @@ func TestProgressAndCancellation(t *testing.T) {
 			mu.Unlock()
 		}},
 	})
-	// A priority nobody has: the tool reads every page, reporting progress.
+	// A rare priority and a large limit: the tool reads every page,
+	// reporting progress.
 	params := &mcp.CallToolParams{Name: "list_incidents", Arguments: map[string]any{
-		"statuses": []string{"resolved"}, "since": "28d", "priorities": []string{"P9"}}}
+		"statuses": []string{"resolved"}, "since": "28d", "priorities": []string{"P5"}, "limit": 100}}
 	params.SetProgressToken("scan-1")
 	res, err := e.session.CallTool(context.Background(), params)
 	if err != nil || res.IsError {
