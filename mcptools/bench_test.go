@@ -25,6 +25,23 @@ func BenchmarkCallListIncidents(b *testing.B) {
 	}
 }
 
+// BenchmarkCallGetCurrentUser measures the smallest round trip: one tool
+// call with no arguments and one small API answer, mostly the cost of MCP
+// and of the HTTP request.
+func BenchmarkCallGetCurrentUser(b *testing.B) {
+	e := newEnv(b, envConfig{})
+	ctx := context.Background()
+	params := &mcp.CallToolParams{Name: "get_current_user"}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		res, err := e.session.CallTool(ctx, params)
+		if err != nil || res.IsError {
+			b.Fatal(err, text(res))
+		}
+	}
+}
+
 // BenchmarkNew measures building a registry: every schema reflected,
 // converted and resolved once.
 func BenchmarkNew(b *testing.B) {
