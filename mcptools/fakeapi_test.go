@@ -6,7 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strings"
+	"net/url"
 	"sync"
 	"testing"
 
@@ -28,7 +28,7 @@ type fakeAPI struct {
 // fakeRequest is a request the fake received.
 type fakeRequest struct {
 	Method, Path string
-	Query        map[string][]string
+	Query        url.Values
 	Body         map[string]any
 	From         string
 }
@@ -83,17 +83,6 @@ func (f *fakeAPI) requests() []fakeRequest {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return append([]fakeRequest(nil), f.reqs...)
-}
-
-// writes returns the requests that were not GETs.
-func (f *fakeAPI) writes() []fakeRequest {
-	var out []fakeRequest
-	for _, r := range f.requests() {
-		if r.Method != http.MethodGet {
-			out = append(out, r)
-		}
-	}
-	return out
 }
 
 // last returns the last request to "METHOD /path", failing the test when
@@ -165,14 +154,4 @@ func jsonOf(t testing.TB, s string) any {
 		t.Fatalf("bad JSON in test: %v\n%s", err, s)
 	}
 	return v
-}
-
-// contains reports whether s contains every one of parts.
-func containsAll(s string, parts ...string) bool {
-	for _, p := range parts {
-		if !strings.Contains(s, p) {
-			return false
-		}
-	}
-	return true
 }

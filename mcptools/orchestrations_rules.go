@@ -9,10 +9,6 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-// conditionsHelp explains the Condition Language to a model, for argument
-// descriptions.
-const conditionsHelp = "PagerDuty Condition Language expressions; the rule applies when any one holds (join with \"and\" inside one expression to require several). Examples: event.summary matches part 'database'; event.source matches 'db-01'; event.custom_details.level matches 'low' and event.severity matches 'warning'."
-
 // checkConditions trims and checks condition expressions.
 func checkConditions(arg string, in []string) ([]pagerduty.OrchestrationCondition, error) {
 	out := make([]pagerduty.OrchestrationCondition, 0, len(in))

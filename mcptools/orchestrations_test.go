@@ -18,7 +18,7 @@ func orchestrationFake(t *testing.T) *fakeAPI {
 		{"id":"9a1b2c3d-0000-4e0a-9edc-00fedf7d4694","name":"Staging","routes":0}],
 		"limit":25,"offset":0,"more":false,"total":2}`))
 	f.answer("GET /services", jsonOf(t, `{"services":[{"id":"PDBA001","name":"DBA Team Service","type":"service"}],"limit":100,"offset":0,"more":false}`))
-	router := `{"orchestration_path":{"type":"router","parent":{"id":"`+orchID+`","type":"event_orchestration_reference"},
+	router := `{"orchestration_path":{"type":"router","parent":{"id":"` + orchID + `","type":"event_orchestration_reference"},
 		"sets":[{"id":"start","rules":[{"id":"r1","label":"Web","conditions":[{"expression":"event.source matches part 'web'"}],"actions":{"route_to":"PWEB001"}}]}],
 		"catch_all":{"actions":{"route_to":"unrouted"}}}}`
 	f.answer("GET /event_orchestrations/"+orchID+"/router", jsonOf(t, router))

@@ -60,5 +60,12 @@ func allTools() []serverTool {
 		addOrchestrationRoute,
 		addOrchestrationRule,
 		mapAlertSeverity,
+		// automation and workflows
+		listIncidentWorkflows,
+		startIncidentWorkflow,
+		addWorkflowTrigger,
+		listAutomationActions,
+		invokeAutomationAction,
+		getAutomationInvocations,
 	}
 }
