@@ -260,23 +260,6 @@ func (o *ListCustomFieldsOptions) query() (url.Values, error) {
 // GetCustomFieldOptions selects what a custom field answer embeds.
 type GetCustomFieldOptions = ListCustomFieldsOptions
 
-// wholeList streams a list the API answers in one piece.
-func wholeList[T any](ctx context.Context, c *Client, path, key string, q url.Values) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		items, err := sliceCall[T](ctx, c, path, key, q)
-		if err != nil {
-			var zero T
-			yield(zero, err)
-			return
-		}
-		for _, it := range items {
-			if !yield(it, nil) {
-				return
-			}
-		}
-	}
-}
-
 // List streams the account's incident custom fields (the API answers them
 // in one piece).
 //

@@ -2,7 +2,6 @@ package pagerduty
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"time"
 )
@@ -119,38 +118,6 @@ func checkPostReview(r PostReviewStatus) error {
 	return oneOf("ReviewedStatus", []PostReviewStatus{r}, ReviewApproved, ReviewNotReviewed)
 }
 
-// statusPageList reads a status page listing, whose answer is one page: the
-// API description documents no parameter to ask for the next one.
-func statusPageList[T any](ctx context.Context, c *Client, tmpl, key string, q url.Values, ids ...string) (*Page[T], error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	return getPage[T](ctx, c, path, key, q)
-}
-
-// statusPageGet reads one object of a status page, under key.
-func statusPageGet[T any](ctx context.Context, c *Client, tmpl, key string, ids ...string) (*T, error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	return statusPageDo[T](ctx, c, &request{method: "GET", path: path}, key)
-}
-
-// statusPageDo performs r and returns the object under key.
-func statusPageDo[T any](ctx context.Context, c *Client, r *request, key string) (*T, error) {
-	out := map[string]*T{}
-	if err := c.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	v := out[key]
-	if v == nil {
-		return nil, fmt.Errorf("pagerduty: %s %s: the answer has no %s", r.method, r.path, key)
-	}
-	return v, nil
-}
-
 // List returns the account's status pages, as one page: the API sends them
 // at once and Page.More says whether it held some back.
 //
@@ -172,14 +139,14 @@ func (s *StatusPagesService) List(ctx context.Context, opts *ListStatusPagesOpti
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) ListServices(ctx context.Context, id string) (*Page[StatusPageService], error) {
-	return statusPageList[StatusPageService](ctx, s.client, "/status_pages/{id}/services", "services", nil, id)
+	return pageAt[StatusPageService](ctx, s.client, "/status_pages/{id}/services", "services", nil, id)
 }
 
 // GetService returns the service serviceID of the status page id.
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetService(ctx context.Context, id, serviceID string) (*StatusPageService, error) {
-	return statusPageGet[StatusPageService](ctx, s.client, "/status_pages/{id}/services/{service_id}", "service", id, serviceID)
+	return getAt[StatusPageService](ctx, s.client, "/status_pages/{id}/services/{service_id}", "service", id, serviceID)
 }
 
 func (f *PostTypeFilter) query() (url.Values, error) {
@@ -203,14 +170,14 @@ func (s *StatusPagesService) ListImpacts(ctx context.Context, id string, f *Post
 	if err != nil {
 		return nil, err
 	}
-	return statusPageList[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts", "impacts", q, id)
+	return pageAt[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts", "impacts", q, id)
 }
 
 // GetImpact returns the impact level impactID of the status page id.
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetImpact(ctx context.Context, id, impactID string) (*StatusPageImpact, error) {
-	return statusPageGet[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts/{impact_id}", "impact", id, impactID)
+	return getAt[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts/{impact_id}", "impact", id, impactID)
 }
 
 // ListSeverities returns the severities of the status page id, for one post
@@ -222,14 +189,14 @@ func (s *StatusPagesService) ListSeverities(ctx context.Context, id string, f *P
 	if err != nil {
 		return nil, err
 	}
-	return statusPageList[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities", "severities", q, id)
+	return pageAt[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities", "severities", q, id)
 }
 
 // GetSeverity returns the severity severityID of the status page id.
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetSeverity(ctx context.Context, id, severityID string) (*StatusPageSeverity, error) {
-	return statusPageGet[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities/{severity_id}", "severity", id, severityID)
+	return getAt[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities/{severity_id}", "severity", id, severityID)
 }
 
 // ListStatuses returns the statuses of the status page id, for one post type
@@ -241,12 +208,12 @@ func (s *StatusPagesService) ListStatuses(ctx context.Context, id string, f *Pos
 	if err != nil {
 		return nil, err
 	}
-	return statusPageList[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses", "statuses", q, id)
+	return pageAt[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses", "statuses", q, id)
 }
 
 // GetStatus returns the status statusID of the status page id.
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetStatus(ctx context.Context, id, statusID string) (*StatusPageStatus, error) {
-	return statusPageGet[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses/{status_id}", "status", id, statusID)
+	return getAt[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses/{status_id}", "status", id, statusID)
 }

@@ -164,7 +164,7 @@ func (s *StatusPagesService) ListPostUpdates(ctx context.Context, id, postID str
 		}
 		encodeQuery(q, opts)
 	}
-	return statusPageList[StatusPagePostUpdate](ctx, s.client, "/status_pages/{id}/posts/{post_id}/post_updates", "post_updates", q, id, postID)
+	return pageAt[StatusPagePostUpdate](ctx, s.client, "/status_pages/{id}/posts/{post_id}/post_updates", "post_updates", q, id, postID)
 }
 
 // GetPostUpdate returns the update updateID of the post postID of the status
@@ -172,7 +172,7 @@ func (s *StatusPagesService) ListPostUpdates(ctx context.Context, id, postID str
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetPostUpdate(ctx context.Context, id, postID, updateID string) (*StatusPagePostUpdate, error) {
-	return statusPageGet[StatusPagePostUpdate](ctx, s.client, "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", "post_update", id, postID, updateID)
+	return getAt[StatusPagePostUpdate](ctx, s.client, "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", "post_update", id, postID, updateID)
 }
 
 // CreatePostUpdate adds an update to the post postID of the status page id
@@ -189,7 +189,7 @@ func (s *StatusPagesService) CreatePostUpdate(ctx context.Context, id, postID st
 	if err != nil {
 		return nil, err
 	}
-	return statusPageDo[StatusPagePostUpdate](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post_update": w}}, "post_update")
+	return objectCall[StatusPagePostUpdate](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post_update": w}}, "post_update")
 }
 
 // UpdatePostUpdate replaces the update updateID of the post postID of the
@@ -205,7 +205,7 @@ func (s *StatusPagesService) UpdatePostUpdate(ctx context.Context, id, postID, u
 	if err != nil {
 		return nil, err
 	}
-	return statusPageDo[StatusPagePostUpdate](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post_update": w}}, "post_update")
+	return objectCall[StatusPagePostUpdate](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post_update": w}}, "post_update")
 }
 
 // DeletePostUpdate removes the update updateID of the post postID of the

@@ -34,7 +34,7 @@ type PostmortemParams struct {
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetPostmortem(ctx context.Context, id, postID string) (*StatusPagePostmortem, error) {
-	return statusPageGet[StatusPagePostmortem](ctx, s.client, "/status_pages/{id}/posts/{post_id}/postmortem", "postmortem", id, postID)
+	return getAt[StatusPagePostmortem](ctx, s.client, "/status_pages/{id}/posts/{post_id}/postmortem", "postmortem", id, postID)
 }
 
 // SetPostmortem writes the postmortem of the post postID of the status page
@@ -58,7 +58,7 @@ func (s *StatusPagesService) SetPostmortem(ctx context.Context, id, postID strin
 		"message":            p.Message,
 		"notify_subscribers": p.NotifySubscribers,
 	}}
-	return statusPageDo[StatusPagePostmortem](ctx, s.client, &request{method: "PUT", path: path, body: body}, "postmortem")
+	return objectCall[StatusPagePostmortem](ctx, s.client, &request{method: "PUT", path: path, body: body}, "postmortem")
 }
 
 // DeletePostmortem removes the postmortem of the post postID of the status

@@ -147,7 +147,7 @@ func (s *StatusPagesService) ListPosts(ctx context.Context, id string, opts *Lis
 		}
 		encodeQuery(q, opts)
 	}
-	return statusPageList[StatusPagePost](ctx, s.client, "/status_pages/{id}/posts", "posts", q, id)
+	return pageAt[StatusPagePost](ctx, s.client, "/status_pages/{id}/posts", "posts", q, id)
 }
 
 // GetPost returns the post postID of the status page id.
@@ -165,7 +165,7 @@ func (s *StatusPagesService) GetPost(ctx context.Context, id, postID string, opt
 		}
 		encodeQuery(q, opts)
 	}
-	return statusPageDo[StatusPagePost](ctx, s.client, &request{method: "GET", path: path, query: q}, "post")
+	return objectCall[StatusPagePost](ctx, s.client, &request{method: "GET", path: path, query: q}, "post")
 }
 
 // CreatePost publishes a post with its first updates on the status page id
@@ -182,7 +182,7 @@ func (s *StatusPagesService) CreatePost(ctx context.Context, id string, p *Statu
 	if err != nil {
 		return nil, err
 	}
-	return statusPageDo[StatusPagePost](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post": w}}, "post")
+	return objectCall[StatusPagePost](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post": w}}, "post")
 }
 
 // UpdatePost replaces the title, type and window of the post postID of the
@@ -198,7 +198,7 @@ func (s *StatusPagesService) UpdatePost(ctx context.Context, id, postID string, 
 	if err != nil {
 		return nil, err
 	}
-	return statusPageDo[StatusPagePost](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post": w}}, "post")
+	return objectCall[StatusPagePost](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post": w}}, "post")
 }
 
 // DeletePost removes the post postID of the status page id.

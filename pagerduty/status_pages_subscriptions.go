@@ -93,7 +93,7 @@ func (s *StatusPagesService) ListSubscriptions(ctx context.Context, id string, o
 		}
 		encodeQuery(q, opts)
 	}
-	return statusPageList[StatusPageSubscription](ctx, s.client, "/status_pages/{id}/subscriptions", "subscriptions", q, id)
+	return pageAt[StatusPageSubscription](ctx, s.client, "/status_pages/{id}/subscriptions", "subscriptions", q, id)
 }
 
 // GetSubscription returns the subscription subscriptionID of the status page
@@ -101,7 +101,7 @@ func (s *StatusPagesService) ListSubscriptions(ctx context.Context, id string, o
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetSubscription(ctx context.Context, id, subscriptionID string) (*StatusPageSubscription, error) {
-	return statusPageGet[StatusPageSubscription](ctx, s.client, "/status_pages/{id}/subscriptions/{subscription_id}", "subscription", id, subscriptionID)
+	return getAt[StatusPageSubscription](ctx, s.client, "/status_pages/{id}/subscriptions/{subscription_id}", "subscription", id, subscriptionID)
 }
 
 // CreateSubscription subscribes an email address or a webhook to the status
@@ -148,7 +148,7 @@ func (s *StatusPagesService) CreateSubscription(ctx context.Context, id string, 
 		"status_page":         Ref("status_page", id),
 		"subscribable_object": subject,
 	}}
-	return statusPageDo[StatusPageSubscription](ctx, s.client, &request{method: "POST", path: path, body: body}, "subscription")
+	return objectCall[StatusPageSubscription](ctx, s.client, &request{method: "POST", path: path, body: body}, "subscription")
 }
 
 // DeleteSubscription removes the subscription subscriptionID of the status

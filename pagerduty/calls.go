@@ -1,0 +1,176 @@
+package pagerduty
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"net/url"
+	"strconv"
+)
+
+// The request helpers below are shared by every resource area: they perform
+// a request, unwrap the object or list the API answers with, and page
+// through classic offset listings.
+
+// noObject reports an answer that lacks the object it should carry.
+func noObject(r *request, key string) error {
+	return fmt.Errorf("pagerduty: %s %s: the answer has no %s", r.method, r.path, key)
+}
+
+// orchMissing is noObject under the name the orchestration calls use.
+func orchMissing(r *request, key string) error { return noObject(r, key) }
+
+// decodeField decodes raw, the value of the answer's field key, into v.
+func decodeField(r *request, key string, raw json.RawMessage, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("pagerduty: %s %s: decoding the answer: field %q: %w", r.method, r.path, key, err)
+	}
+	return nil
+}
+
+// objectCall performs r and returns the object found under the first of keys
+// present in the answer (most answers wrap their object: {"user": {...}}).
+func objectCall[T any](ctx context.Context, c *Client, r *request, keys ...string) (*T, error) {
+	var out map[string]json.RawMessage
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		raw, ok := out[k]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		v := new(T)
+		if err := decodeField(r, k, raw, v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	return nil, noObject(r, keys[0])
+}
+
+// objectOrFirstCall performs r and returns the object under key. It differs
+// from objectCall in one way: some answers of the orchestration API are
+// documented with the object wrapped in a one-item array, so an array is
+// accepted too and its first item returned.
+func objectOrFirstCall[T any](ctx context.Context, c *Client, r *request, key string) (*T, error) {
+	var out map[string]json.RawMessage
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	raw := bytes.TrimSpace(out[key])
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, noObject(r, key)
+	}
+	if raw[0] != '[' {
+		v := new(T)
+		if err := decodeField(r, key, raw, v); err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+	var items []T
+	if err := decodeField(r, key, raw, &items); err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, noObject(r, key)
+	}
+	return &items[0], nil
+}
+
+// getAt reads the object under key at the path template tmpl filled with
+// ids (see expandPath).
+func getAt[T any](ctx context.Context, c *Client, tmpl, key string, ids ...string) (*T, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	return objectCall[T](ctx, c, &request{method: "GET", path: path}, key)
+}
+
+// pageAt reads the list under key at the path template tmpl filled with ids,
+// for listings the API answers as a single page.
+func pageAt[T any](ctx context.Context, c *Client, tmpl, key string, q url.Values, ids ...string) (*Page[T], error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	return getPage[T](ctx, c, path, key, q)
+}
+
+// sliceCall performs a GET of path and returns the list under key, for the
+// lists the API answers in one piece.
+func sliceCall[T any](ctx context.Context, c *Client, path, key string, q url.Values) ([]T, error) {
+	p, err := getPage[T](ctx, c, path, key, q)
+	if err != nil {
+		return nil, err
+	}
+	return p.Items, nil
+}
+
+// wholeList streams a list the API answers in one piece.
+func wholeList[T any](ctx context.Context, c *Client, path, key string, q url.Values) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		items, err := sliceCall[T](ctx, c, path, key, q)
+		if err != nil {
+			var zero T
+			yield(zero, err)
+			return
+		}
+		for _, it := range items {
+			if !yield(it, nil) {
+				return
+			}
+		}
+	}
+}
+
+// offsetSeq streams a classic-paginated list: q holds the filters, lo the
+// caller's paging.
+func offsetSeq[T any](ctx context.Context, c *Client, path, key string, q url.Values, lo ListOptions) iter.Seq2[T, error] {
+	l := &offsetList[T]{path: path, key: key, query: q, limit: lo.Limit, offset: lo.Offset}
+	return l.iterate(ctx, c)
+}
+
+// offsetPage fetches one page of a classic-paginated list.
+func offsetPage[T any](ctx context.Context, c *Client, path, key string, q url.Values, lo ListOptions) (*Page[T], error) {
+	pageParams(q, lo)
+	return getPage[T](ctx, c, path, key, q)
+}
+
+// pageParams adds the paging fields of a one-page call to q: limit and
+// offset when set, total when asked.
+func pageParams(q url.Values, o ListOptions) {
+	if o.Limit > 0 {
+		q.Set("limit", strconv.Itoa(o.Limit))
+	}
+	if o.Offset > 0 {
+		q.Set("offset", strconv.Itoa(o.Offset))
+	}
+	if o.Total {
+		q.Set("total", "true")
+	}
+}
+
+// stripPaging removes the paging fields encodeQuery wrote, which the
+// iterator and pageParams set themselves.
+func stripPaging(q url.Values) {
+	q.Del("limit")
+	q.Del("offset")
+	q.Del("total")
+}
+
+// filterQuery validates lo and encodes opts (a pointer to an options struct
+// embedding ListOptions, or nil) without its paging fields.
+func filterQuery(opts any, lo *ListOptions) (url.Values, error) {
+	if err := lo.validate(); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	encodeQuery(q, opts)
+	stripPaging(q)
+	return q, nil
+}
