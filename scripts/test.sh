@@ -35,3 +35,11 @@ fi
 
 step "go test -race"
 go test -race -count=1 "${pkgs[@]}"
+
+# The benchmarks live in their own module (bench/, which may depend on
+# go-pagerduty, the baseline); run each once, smaller where slow, so that
+# they keep compiling and running. Only for a whole-project run.
+if [[ $# -eq 0 ]]; then
+	step "bench/: vet, tests, every benchmark once"
+	(cd bench && go vet ./... && go test -short -count=1 -bench . -benchtime 1x ./...)
+fi
