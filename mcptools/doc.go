@@ -42,6 +42,8 @@
 //   - analytics (off by default): get_incident_metrics, get_oncall_hours
 //   - orchestrations (off by default): list_event_orchestrations,
 //     get_orchestration_rules
+//   - automation (off by default): list_incident_workflows,
+//     list_automation_actions, get_automation_invocations
 //
 // Write tools (only with EnableWrites):
 //
@@ -60,6 +62,8 @@
 //   - events (off by default): send_event, send_change_event
 //   - orchestrations (off by default): create_event_orchestration,
 //     add_orchestration_route, add_orchestration_rule, map_alert_severity
+//   - automation (off by default): start_incident_workflow,
+//     add_workflow_trigger, invoke_automation_action
 //
 // # What the tools promise
 //
