@@ -67,5 +67,9 @@ func allTools() []serverTool {
 		listAutomationActions,
 		invokeAutomationAction,
 		getAutomationInvocations,
+		// status pages
+		listStatusPages,
+		createStatusPagePost,
+		addStatusPageUpdate,
 	}
 }
