@@ -3,7 +3,7 @@
 # and the MCP layer with a bare go-sdk server) and writes BENCHMARKS.md from
 # their output: figures, ratios, whether each goal is met, the machine.
 #
-#   scripts/bench.sh          the full run, several runs of each (5-6 minutes)
+#   scripts/bench.sh          the full run, several runs of each (about 5 minutes)
 #   scripts/bench.sh -short   every benchmark once, smaller where slow; writes
 #                             nothing (scripts/test.sh runs it this way)
 #
@@ -28,6 +28,7 @@ bench() { # pattern benchtime count
 }
 
 go test -c -o /dev/null . # compile once before timing anything
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
 before="$(loadavg)"
 bench 'BenchmarkList10k' 3x 6
 bench 'BenchmarkStream10kHeap' 1x 3
@@ -37,7 +38,7 @@ bench 'BenchmarkToolsListSize' 1x 1
 bench 'BenchmarkToolCall' 300x 5
 after="$(loadavg)"
 
-args=(-in "$raw" -out "$root/BENCHMARKS.md" -load "$before at the start, $after at the end")
+args=(-in "$raw" -out "$root/BENCHMARKS.md" -date "$started" -load "$before at the start, $after at the end")
 benchstat="$(command -v benchstat || true)"
 [[ -n "$benchstat" ]] || { [[ -x "$(go env GOPATH)/bin/benchstat" ]] && benchstat="$(go env GOPATH)/bin/benchstat"; } || true
 if [[ -n "$benchstat" ]] && "$benchstat" "$raw" >"$stat" 2>/dev/null; then
