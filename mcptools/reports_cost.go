@@ -10,12 +10,12 @@ import (
 )
 
 type costIn struct {
-	Since      string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until      string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service    string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team       string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
-	HourlyCost float64 `json:"hourly_cost" jsonschema:"required,minimum=0,maximum=1000000" jsonschema_description:"Cost of one hour of one responder's time, such as 120 (required, positive)."`
-	Currency   string  `json:"currency,omitempty" jsonschema:"maxLength=8" jsonschema_description:"Label of the amounts, such as USD or EUR (not converted)."`
+	Since      string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until      string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service    string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team       string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name)."`
+	HourlyCost float64 `json:"hourly_cost" jsonschema:"required,minimum=0,maximum=1000000" jsonschema_description:"Cost of one responder-hour, such as 120 (positive)."`
+	Currency   string  `json:"currency,omitempty" jsonschema:"maxLength=8" jsonschema_description:"Currency label, such as USD."`
 }
 
 // checkCost refuses an hourly cost that is not a positive, finite amount.
@@ -32,14 +32,21 @@ type IncidentCost struct {
 	*insights.CostReport
 }
 
+// amount renders an amount with its currency label, if any.
+func amount(v float64, cur string) string {
+	if cur == "" {
+		return fmt.Sprintf("%.2f", v)
+	}
+	return fmt.Sprintf("%.2f %s", v, cur)
+}
+
 func costLine(g *insights.CostGroup, cur string) string {
-	s := fmt.Sprintf("%s, %.1f incident-hours, %.1f responder-hours, cost %.2f %s", plural(g.Incidents, "incident"), g.IncidentHours, g.ResponderHours, g.Cost, cur)
-	return strings.TrimSpace(s)
+	return fmt.Sprintf("%s, %.2f incident-hours, %.2f responder-hours, cost %s", plural(g.Incidents, "incident"), g.IncidentHours, g.ResponderHours, amount(g.Cost, cur))
 }
 
 func (x *IncidentCost) text() string {
 	var b strings.Builder
-	b.WriteString(x.Data.header(fmt.Sprintf("Incident cost at %.2f %s per responder-hour", x.HourlyCost, x.Currency)))
+	b.WriteString(x.Data.header("Incident cost at " + amount(x.HourlyCost, x.Currency) + " per responder-hour"))
 	b.WriteString("\nTotal: " + costLine(&x.Total, x.Currency))
 	for i := range x.Services {
 		g := &x.Services[i]
@@ -56,7 +63,8 @@ func (x *IncidentCost) text() string {
 			if ic.Open {
 				open = ", still open"
 			}
-			fmt.Fprintf(&b, "\n%s %s (%s): %d people x %.1f h = %.1f responder-hours, %.2f %s%s", label, truncate(ic.Title, 60), ic.Service, ic.People, ic.Hours, ic.ResponderHours, ic.Cost, x.Currency, open)
+			fmt.Fprintf(&b, "\n%s %s (%s): %s x %.2f h = %.2f responder-hours, %s%s", label, truncate(ic.Title, 60), ic.Service,
+				plural(ic.People, "responder"), ic.Hours, ic.ResponderHours, amount(ic.Cost, x.Currency), open)
 		}
 	}
 	b.WriteString(x.Data.footer(x.Method))
@@ -68,8 +76,8 @@ var getIncidentCost = &tool[costIn, *IncidentCost]{
 		name:    "get_incident_cost",
 		title:   "Incident cost impact",
 		toolset: ToolsetAnalytics,
-		description: `Estimates what incidents created in a window (default the last 30 days, at most 180) cost in responders' time, from an hourly cost given as input: total, per service (highest first) and the costliest incidents.
-Use it for "calculate incident cost impact", "what did the outages of the payments service cost us". Method: for each incident, duration = resolution minus creation (an open incident runs to now or the window's end); people = distinct responders (assignees, acknowledgers, responders who joined; at least 1); responder-hours = people x hours; cost = responder-hours x hourly_cost. It counts responders' time only, not lost revenue. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `Estimates the cost of incidents created in a window (default 30 days) in responders' time, at an hourly_cost given: total, per service, costliest incidents.
+Method: per incident, hours = resolution (or now) minus creation; people = distinct assignees, acknowledgers and joined responders (at least 1); cost = people x hours x hourly_cost. From incidents and log entries (at most 5000/25000; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in costIn) (*IncidentCost, error) {

@@ -11,10 +11,10 @@ import (
 )
 
 type coverageIn struct {
-	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=200" jsonschema_description:"The schedule to check: its ID or name. Give this or escalation_policy."`
-	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"The escalation policy to check (covered while any level has someone on call): its ID or name."`
-	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default now): RFC 3339, a date (2026-01-01), or a duration back from now (7d)."`
-	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default 14 days after since), in the same forms; at most 90 days after since."`
+	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Schedule (ID or name); or give escalation_policy."`
+	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Escalation policy (ID or name): covered while any level is."`
+	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default now): RFC 3339, a date, or a duration ago."`
+	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default since + 14 days); at most 90 days after since."`
 }
 
 // CoverageGaps lists the times nobody is on call.
@@ -100,8 +100,8 @@ var findCoverageGaps = &tool[coverageIn, *CoverageGaps]{
 		name:    "find_coverage_gaps",
 		title:   "Find gaps in on-call coverage",
 		toolset: ToolsetSchedules,
-		description: `Finds the times nobody is on call over a window (default the next 14 days, at most 90) on a schedule or an escalation policy, with the uncovered hours and the covered share; for a policy, also each level's own gaps.
-Use it for "find gaps in coverage", "is the database schedule covered over the holidays". Method: for a schedule, its final schedule (rotations and overrides combined) over the window; for an escalation policy, its on-call entries at every level (users it names directly are always on call). A moment is covered when at least one shift includes it; the gaps are the rest of the window, touching gaps joined.`,
+		description: `Finds when nobody is on call on a schedule or an escalation policy over a window (default the next 14 days, at most 90): the gaps, uncovered hours and covered share; for a policy, each level's gaps too.
+Method: union of the schedule's final shifts (rotations plus overrides), or of the policy's on-call entries at every level; the rest of the window is a gap.`,
 		notFound: "list_schedules or list_escalation_policies",
 	},
 	handler: func(ctx context.Context, c *call, in coverageIn) (*CoverageGaps, error) {

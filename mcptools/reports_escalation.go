@@ -11,10 +11,10 @@ import (
 // reportIn is the input of the incident reports that need nothing else
 // than a window and filters.
 type reportIn struct {
-	Since   string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until   string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team    string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
+	Since   string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until   string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team    string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name)."`
 }
 
 func (in reportIn) filter() reportFilter {
@@ -73,8 +73,8 @@ var getEscalationEffectiveness = &tool[reportIn, *EscalationEffectiveness]{
 		name:    "get_escalation_effectiveness",
 		title:   "Escalation effectiveness",
 		toolset: ToolsetAnalytics,
-		description: `Measures how well escalation works over a window (default the last 30 days, at most 180): the share of incidents acknowledged at the first level, how many escalated and how often, and how fast escalated incidents were acknowledged after their last escalation, overall and per service.
-Use it for "track escalation effectiveness", "do our first responders pick up". Method: computed from each incident's log entries in time order: acknowledged at the first level when the first acknowledge entry comes before any escalate entry; every escalate entry (timeout or manual) counts. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `Escalation effectiveness over a window (default 30 days): share acknowledged at the first level, incidents escalated and escalations per incident, time to acknowledge after an escalation; overall and per service.
+Method: each incident's log in time order; first level = an acknowledge entry before any escalate entry. From incidents and log entries (at most 5000/25000; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in reportIn) (*EscalationEffectiveness, error) {

@@ -3,26 +3,25 @@ package mcptools
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/pdkit/pdkit/insights"
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
 type executiveIn struct {
-	Since              string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until              string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service            string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team               string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents (and, with include_oncall, its on-call load): its ID or name."`
-	Title              string  `json:"title,omitempty" jsonschema:"maxLength=120" jsonschema_description:"Heading of the report (default: Incident report)."`
-	TimeZone           string  `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone dates and trend periods are shown in, such as Europe/Berlin (default UTC)."`
-	Per                string  `json:"per,omitempty" jsonschema:"enum=day,enum=week,enum=month" jsonschema_description:"Trend period (default week)."`
-	AckMinutes         float64 `json:"ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"SLA target to acknowledge, in minutes; any target adds an SLA section."`
-	ResolveMinutes     float64 `json:"resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"SLA target to resolve, in minutes."`
-	HighAckMinutes     float64 `json:"high_ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Acknowledge target of high-urgency incidents, in minutes."`
-	HighResolveMinutes float64 `json:"high_resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Resolve target of high-urgency incidents, in minutes."`
-	HourlyCost         float64 `json:"hourly_cost,omitempty" jsonschema:"minimum=0,maximum=1000000" jsonschema_description:"Cost of one responder-hour; when given, adds a cost section."`
-	Currency           string  `json:"currency,omitempty" jsonschema:"maxLength=8" jsonschema_description:"Label of the amounts, such as USD (not converted)."`
-	IncludeOnCall      bool    `json:"include_oncall,omitempty" jsonschema_description:"Add the on-call load per person over the window (the team's escalation policies with team, else every policy)."`
+	Since          string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until          string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service        string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team           string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name); also narrows the on-call load."`
+	Title          string  `json:"title,omitempty" jsonschema:"maxLength=120" jsonschema_description:"Report heading (default Incident report)."`
+	TimeZone       string  `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone of dates and trend periods (default UTC)."`
+	Per            string  `json:"per,omitempty" jsonschema:"enum=day,enum=week,enum=month" jsonschema_description:"Trend period (default week)."`
+	AckMinutes     float64 `json:"ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Acknowledge target in minutes; adds SLA figures."`
+	ResolveMinutes float64 `json:"resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Resolve target in minutes."`
+	HourlyCost     float64 `json:"hourly_cost,omitempty" jsonschema:"minimum=0,maximum=1000000" jsonschema_description:"Cost of a responder-hour; adds cost figures."`
+	Currency       string  `json:"currency,omitempty" jsonschema:"maxLength=8" jsonschema_description:"Currency label, such as USD."`
+	IncludeOnCall  bool    `json:"include_oncall,omitempty" jsonschema_description:"Add each person's on-call hours (window of at most 90 days)."`
 }
 
 // ExecutiveReport is a Markdown report of a window with the figures it
@@ -44,9 +43,9 @@ func (x *ExecutiveReport) text() string {
 	var b strings.Builder
 	b.WriteString(x.Markdown)
 	if x.Data.Truncated {
-		b.WriteString("\n> Data read was capped (" + plural(maxReportIncidents, "incident") + ", " + plural(maxReportLogEntries, "log entry") + ", " + plural(maxOnCallEntries, "on-call entry") + "): shorten the window or filter for complete figures.\n")
+		b.WriteString("- Partial data: the reading stopped at its cap (" + plural(maxReportIncidents, "incident") + ", " + plural(maxReportLogEntries, "log entry") + ", " + plural(maxOnCallEntries, "on-call entry") + "): shorten the window or filter by service or team for complete figures.\n")
 	}
-	b.WriteString("\n- Data: " + strings.TrimPrefix(x.Data.Source, "Data: ") + "\n")
+	b.WriteString("- Data: " + strings.TrimPrefix(x.Data.Source, "Data: ") + "\n")
 	return b.String()
 }
 
@@ -55,8 +54,8 @@ var getExecutiveReport = &tool[executiveIn, *ExecutiveReport]{
 		name:    "get_executive_report",
 		title:   "Executive incident report (Markdown)",
 		toolset: ToolsetAnalytics,
-		description: `Writes an executive report of a window (default the last 30 days, at most 180) in Markdown: headline numbers (incidents, MTTA and MTTR with median and p90, alert noise, first-level acknowledgement, SLA compliance with targets given, cost with an hourly cost given), a table per service with its reliability score, the least reliable services, the trend per week (or day, month), the worst SLA breaches, the costliest incidents, the on-call load (include_oncall), and how each figure was computed.
-Use it for "generate an executive report", "MTTR report for last month". Method: the same computations as get_response_stats, get_service_reliability, get_alert_noise, get_escalation_effectiveness, get_sla_compliance and get_incident_cost, from the incidents created in the window and their log entries (and on-call entries for the load). Reads at most 5000 incidents, 25000 log entries and 5000 on-call entries, and says so when it stops early.`,
+		description: `Executive report in Markdown over a window (default 30 days): headlines (incidents, MTTA/MTTR, noise, first-level acks, SLA and cost when targets or hourly_cost are given), services with reliability scores, trend, worst breaches, costliest incidents, on-call load (include_oncall), and the methods.
+Method: the computations of get_response_stats, get_service_reliability, get_alert_noise, get_escalation_effectiveness, get_sla_compliance and get_incident_cost on the same data (at most 5000 incidents, 25000 log entries; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in executiveIn) (*ExecutiveReport, error) {
@@ -71,8 +70,14 @@ Use it for "generate an executive report", "MTTR report for last month". Method:
 					return err
 				}
 			}
+			if in.IncludeOnCall {
+				s, u, err := reportWindow(c, in.Since, in.Until)
+				if err == nil && u.Sub(s) > 90*24*time.Hour {
+					return argError("include_oncall", "on-call entries cover at most 90 days and the window is longer: shorten the window or leave include_oncall out")
+				}
+			}
 			var err error
-			targets, err = slaTargets(in.AckMinutes, in.ResolveMinutes, in.HighAckMinutes, in.HighResolveMinutes, 0, 0, "")
+			targets, err = slaTargets(in.AckMinutes, in.ResolveMinutes, 0, 0, 0, 0, "")
 			return err
 		})
 		if err != nil {
@@ -122,11 +127,7 @@ func executiveShifts(ctx context.Context, c *call, q reportQuery) ([]insights.Sh
 			ids = append(ids, ep.ID)
 		}
 	}
-	until := minTime(q.until, c.now)
-	if !until.After(q.since) {
-		until = q.until
-	}
-	ocs, more, err := policyShifts(ctx, c, ids, q.since, until, false)
+	ocs, more, err := policyShifts(ctx, c, ids, q.since, q.until, false)
 	if err != nil {
 		return nil, false, err
 	}

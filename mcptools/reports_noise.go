@@ -11,11 +11,11 @@ import (
 )
 
 type noiseIn struct {
-	Since       string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until       string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service     string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team        string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
-	FlapMinutes float64 `json:"flap_minutes,omitempty" jsonschema:"minimum=0,maximum=1440" jsonschema_description:"An incident resolved within this many minutes of its creation counts as flapping (default 5)."`
+	Since       string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until       string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service     string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team        string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name)."`
+	FlapMinutes float64 `json:"flap_minutes,omitempty" jsonschema:"minimum=0,maximum=1440" jsonschema_description:"Resolved within this many minutes counts as flapping (default 5)."`
 }
 
 // AlertNoise measures how much of the incident load needed nobody.
@@ -46,8 +46,8 @@ var getAlertNoise = &tool[noiseIn, *AlertNoise]{
 		name:    "get_alert_noise",
 		title:   "Alert noise ratio",
 		toolset: ToolsetAnalytics,
-		description: `Measures alert noise over a window (default the last 30 days, at most 180): alerts per incident, incidents auto-resolved, resolved without acknowledgement or flapping (resolved within flap_minutes, default 5), the noise ratio and the low-urgency share, overall and per service, noisiest first.
-Use it for "measure alert noise", "which services page us for nothing". Method: an incident is noisy when it was auto-resolved (its resolve log entry was made by a service or integration, not a person), resolved without any acknowledgement, or flapping; each noisy incident counts once; noise ratio = noisy / all incidents. Alert counts come from the incidents. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `Alert noise over a window (default 30 days): alerts per incident, incidents auto-resolved, resolved without acknowledgement or flapping, noise ratio, low-urgency share; overall and per service, noisiest first.
+Method: noisy = resolved by a service or integration, or never acknowledged, or resolved within flap_minutes (default 5), each counted once; ratio = noisy / incidents. From incidents and log entries (at most 5000/25000; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in noiseIn) (*AlertNoise, error) {

@@ -11,13 +11,13 @@ import (
 )
 
 type payrollIn struct {
-	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Export this schedule's shifts: its ID or name."`
-	Team             string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Export the shifts of everyone on call for this team's escalation policies: its ID or name."`
-	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Export the shifts of everyone on call on this escalation policy: its ID or name."`
-	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the pay period (default 30d): RFC 3339, a date (2026-11-01), or a duration back from now."`
-	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the pay period (default now), in the same forms; at most 90 days after since."`
-	TimeZone         string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone the rows are written, split and classified in (night 22-06, weekend Saturday-Sunday), such as Europe/Berlin (default: each user's own; a schedule's zone for schedule exports)."`
-	SplitDaily       bool   `json:"split_daily,omitempty" jsonschema_description:"Cut shifts at local midnight, one row per pay day (default false: one row per shift)."`
+	Schedule         string `json:"schedule,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Schedule (ID or name)."`
+	Team             string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Team (ID or name): everyone on call on its escalation policies."`
+	EscalationPolicy string `json:"escalation_policy,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Escalation policy (ID or name)."`
+	Since            string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Period start (default 30d): RFC 3339, a date, or a duration ago."`
+	Until            string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Period end (default now); at most 90 days after since."`
+	TimeZone         string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone of the rows, days, nights and weekends, such as Europe/Berlin (default: each user's, or the schedule's)."`
+	SplitDaily       bool   `json:"split_daily,omitempty" jsonschema_description:"One row per local day instead of per shift."`
 }
 
 // PayrollExport is the totals of a payroll export; its text carries the
@@ -48,8 +48,12 @@ func (p *PayrollExport) text() string {
 	if zone == "" {
 		zone = "each user's own zone"
 	}
-	fmt.Fprintf(&b, "On-call payroll from %s to %s (%s), from %s: %s, %d rows, %.2f h (%.2f night, %.2f weekend).",
-		fmtTime(p.Since), fmtTime(p.Until), zone, p.Source, plural(len(p.Totals), "person"), p.Rows, p.Hours, p.NightHours, p.WeekendHours)
+	people := fmt.Sprintf("%d people", len(p.Totals))
+	if len(p.Totals) == 1 {
+		people = "1 person"
+	}
+	fmt.Fprintf(&b, "On-call payroll from %s to %s (%s), from %s: %s, %s, %.2f h (%.2f night, %.2f weekend).",
+		fmtTime(p.Since), fmtTime(p.Until), zone, p.Source, people, plural(p.Rows, "row"), p.Hours, p.NightHours, p.WeekendHours)
 	if p.Truncated {
 		fmt.Fprintf(&b, "\nPARTIAL DATA: only the first %d on-call entries were read: shorten the period for a complete export.", maxOnCallEntries)
 	}
@@ -110,8 +114,8 @@ var exportOnCallPayroll = &tool[payrollIn, *PayrollExport]{
 		name:    "export_oncall_payroll",
 		title:   "Export on-call shifts for payroll (CSV)",
 		toolset: ToolsetAnalytics,
-		description: `Exports each person's on-call shifts over a pay period (default the last 30 days, at most 90) as CSV, in a time zone: one row per shift (or per local day with split_daily) with hours, night hours (22-06) and weekend hours, a total per person and a grand total. The CSV is in the text; the totals are in the structured content.
-Use it for "export the schedule for payroll", "on-call hours to pay in October". Give one of schedule, team or escalation_policy (names work). Method: a schedule's final schedule (rotations and overrides), or the on-call entries of a team's or policy's levels; each person's shifts are clipped to the period and overlaps joined, so time on call twice is paid once; hours are elapsed time, night and weekend hours follow the wall clock of the zone.`,
+		description: `Exports on-call shifts for payroll as CSV (in the text) over a period (default 30 days, at most 90) in a time zone: a row per shift or per day (split_daily) with hours, night (22-06) and weekend hours, and totals per person (structured content). Give one of schedule, team or escalation_policy.
+Method: a schedule's final shifts, or the on-call entries of the policies; each person's shifts clipped to the period and overlaps joined (paid once).`,
 		notFound: "list_schedules, list_teams or list_escalation_policies",
 	},
 	handler: func(ctx context.Context, c *call, in payrollIn) (*PayrollExport, error) {

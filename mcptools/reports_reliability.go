@@ -60,8 +60,8 @@ var getServiceReliability = &tool[reportIn, *ServiceReliability]{
 		name:    "get_service_reliability",
 		title:   "Service reliability scores",
 		toolset: ToolsetAnalytics,
-		description: `Scores each service from 0 (worst) to 100 over a window (default the last 30 days, at most 180), from its incident counts and the time high-urgency incidents were open, showing every input of the formula; services without incidents score 100.
-Use it for "show service reliability scores", "which services are least reliable". Method: weeks = window hours / 168; frequency penalty = min(40, 10 x high-urgency incidents per week + 2 x other incidents per week); impact = share of the window with at least one high-urgency incident open (overlaps once); impact penalty = min(60, 600 x impact); score = 100 - both penalties. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `Scores each service 0-100 over a window (default 30 days), with every input of the formula; services without incidents score 100.
+Method: weeks = hours / 168; frequency penalty = min(40, 10 x high-urgency per week + 2 x others per week); impact = share of the window with a high-urgency incident open; impact penalty = min(60, 600 x impact); score = 100 - penalties. From incidents (at most 5000; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in reportIn) (*ServiceReliability, error) {

@@ -9,12 +9,12 @@ import (
 )
 
 type responseStatsIn struct {
-	Since    string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until    string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service  string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team     string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
-	Per      string `json:"per,omitempty" jsonschema:"enum=day,enum=week,enum=month" jsonschema_description:"Add a trend: one row per day, week (from Monday) or month of the window (default: no trend)."`
-	TimeZone string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone the trend's days are cut in, such as Europe/Berlin (default UTC)."`
+	Since    string `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until    string `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service  string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team     string `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name)."`
+	Per      string `json:"per,omitempty" jsonschema:"enum=day,enum=week,enum=month" jsonschema_description:"Add a trend per day, week (from Monday) or month."`
+	TimeZone string `json:"time_zone,omitempty" jsonschema:"maxLength=64" jsonschema_description:"IANA zone of the trend's days (default UTC)."`
 }
 
 func (in responseStatsIn) filter() reportFilter {
@@ -76,8 +76,8 @@ var getResponseStats = &tool[responseStatsIn, *ResponseStats]{
 		name:    "get_response_stats",
 		title:   "Response statistics (MTTA, MTTR, percentiles, trends)",
 		toolset: ToolsetAnalytics,
-		description: `Computes response statistics over a window (default the last 30 days, at most 180): mean time to acknowledge (MTTA) and to resolve (MTTR) with median, 90th and 95th percentiles, overall, per service and per team, and a trend per day, week or month (per).
-Use it for "MTTR last quarter", "response time statistics", "are we getting faster". Method: computed from the incidents created in the window and their log entries (REST API, not Analytics, so any plan works and the data is real time): time to acknowledge is the first acknowledgement minus creation over acknowledged incidents, time to resolve is resolution minus creation over resolved incidents; percentiles interpolate linearly. Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `Response statistics over a window (default 30 days, at most 180): MTTA and MTTR with median, p90 and p95, overall, per service and per team, with a trend per day, week or month.
+Method: from the incidents created in the window and their log entries (REST, not Analytics: any plan, real time); time to acknowledge = first acknowledgement minus creation, time to resolve = resolution minus creation; percentiles interpolate linearly. Reads at most 5000 incidents and 25000 log entries and says when capped.`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in responseStatsIn) (*ResponseStats, error) {

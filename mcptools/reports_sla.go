@@ -11,16 +11,16 @@ import (
 )
 
 type slaIn struct {
-	Since              string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Start of the window (default 30d): RFC 3339, a date (2026-01-01), or a duration back from now (30d, 12w)."`
-	Until              string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"End of the window (default now), in the same forms; at most 180 days after since."`
-	Service            string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service's incidents: its ID or name."`
-	Team               string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team's incidents: its ID or name."`
-	AckMinutes         float64 `json:"ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Target time to acknowledge, in minutes, for every incident (0 or absent: no acknowledge target)."`
-	ResolveMinutes     float64 `json:"resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Target time to resolve, in minutes, for every incident (0 or absent: no resolve target)."`
-	HighAckMinutes     float64 `json:"high_ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Acknowledge target of high-urgency incidents, in minutes; with high_resolve_minutes it replaces the general targets for them."`
-	HighResolveMinutes float64 `json:"high_resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Resolve target of high-urgency incidents, in minutes."`
-	LowAckMinutes      float64 `json:"low_ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Acknowledge target of low-urgency incidents, in minutes; with low_resolve_minutes it replaces the general targets for them."`
-	LowResolveMinutes  float64 `json:"low_resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Resolve target of low-urgency incidents, in minutes."`
+	Since              string  `json:"since,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window start (default 30d): RFC 3339, a date, or a duration ago (30d, 12w)."`
+	Until              string  `json:"until,omitempty" jsonschema:"maxLength=40" jsonschema_description:"Window end (default now); at most 180 days after since."`
+	Service            string  `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this service (ID or name)."`
+	Team               string  `json:"team,omitempty" jsonschema:"maxLength=200" jsonschema_description:"Only this team (ID or name)."`
+	AckMinutes         float64 `json:"ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Acknowledge target in minutes (0: none)."`
+	ResolveMinutes     float64 `json:"resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Resolve target in minutes (0: none)."`
+	HighAckMinutes     float64 `json:"high_ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"High-urgency acknowledge target in minutes (replaces the general targets for them)."`
+	HighResolveMinutes float64 `json:"high_resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"High-urgency resolve target in minutes."`
+	LowAckMinutes      float64 `json:"low_ack_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Low-urgency acknowledge target in minutes (replaces the general targets for them)."`
+	LowResolveMinutes  float64 `json:"low_resolve_minutes,omitempty" jsonschema:"minimum=0,maximum=525600" jsonschema_description:"Low-urgency resolve target in minutes."`
 }
 
 // slaTargets builds the targets from minute arguments; ok is false when
@@ -108,7 +108,11 @@ func (s *SLACompliance) text() string {
 		fmt.Fprintf(&b, "\nService %s: acknowledge %s; resolve %s", groupName(sv.ID, sv.Name), complianceLine(sv.Acknowledge), complianceLine(sv.Resolve))
 	}
 	if len(s.Breaches) > 0 {
-		fmt.Fprintf(&b, "\n%s, largest overrun first:", plural(len(s.Breaches), "breach"))
+		word := "breaches"
+		if len(s.Breaches) == 1 {
+			word = "breach"
+		}
+		fmt.Fprintf(&b, "\n%d %s, largest overrun first:", len(s.Breaches), word)
 		for i, br := range s.Breaches {
 			if i == maxBreachLines {
 				fmt.Fprintf(&b, "\n... and %d more (all are in the structured content)", len(s.Breaches)-i)
@@ -135,8 +139,8 @@ var getSLACompliance = &tool[slaIn, *SLACompliance]{
 		name:    "get_sla_compliance",
 		title:   "SLA compliance report",
 		toolset: ToolsetAnalytics,
-		description: `Checks incidents created in a window (default the last 30 days, at most 180) against acknowledge and resolve targets given in minutes, optionally different for high and low urgency: the compliance rate of each kind of target, overall and per service, and every breach with its overrun.
-Use it for "SLA compliance report", "which incidents missed our 15-minute ack target". Method: each incident is held to its urgency's targets when given, else the general ones; time to acknowledge is the first acknowledgement (from the log) minus creation, time to resolve is resolution minus creation; a target is met when the time is at most the target; an open incident past its target is a breach, before it is pending; compliance is met / (met + breached). Reads at most 5000 incidents and 25000 log entries, and says so when it stops early.`,
+		description: `SLA compliance of incidents created in a window (default 30 days) with acknowledge and resolve targets given in minutes, optionally per urgency: rates overall and per service, and every breach with its overrun.
+Method: urgency targets if given, else the general ones; met when time to first acknowledgement (or resolution) is at most the target; open incidents past a target are breaches, else pending; rate = met / (met + breached). From incidents and log entries (at most 5000/25000; says when capped).`,
 		notFound: "list_services or list_teams",
 	},
 	handler: func(ctx context.Context, c *call, in slaIn) (*SLACompliance, error) {
