@@ -71,5 +71,9 @@ func allTools() []serverTool {
 		listStatusPages,
 		createStatusPagePost,
 		addStatusPageUpdate,
+		// webhooks
+		listWebhookSubscriptions,
+		createWebhookSubscription,
+		testWebhookSubscription,
 	}
 }
