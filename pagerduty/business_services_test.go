@@ -159,7 +159,9 @@ func TestBusinessServicesImpactRequests(t *testing.T) {
 }
 
 func TestBusinessServicesRejectBadInput(t *testing.T) {
-	bs := func(ctx context.Context, c *pagerduty.Client) *pagerduty.BusinessServicesService { return c.BusinessServices }
+	bs := func(ctx context.Context, c *pagerduty.Client) *pagerduty.BusinessServicesService {
+		return c.BusinessServices
+	}
 	runBadCalls(t, []badCall{
 		{"List limit", func(ctx context.Context, c *pagerduty.Client) error {
 			return seqErr(bs(ctx, c).List(ctx, &pagerduty.ListOptions{Limit: 101}))
@@ -168,7 +170,10 @@ func TestBusinessServicesRejectBadInput(t *testing.T) {
 			_, err := bs(ctx, c).ListPage(ctx, &pagerduty.ListOptions{Offset: -1})
 			return err
 		}, "Offset -1 is negative"},
-		{"Get bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := bs(ctx, c).Get(ctx, "../x"); return err }, "invalid ID"},
+		{"Get bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := bs(ctx, c).Get(ctx, "../x")
+			return err
+		}, "invalid ID"},
 		{"Create no name", func(ctx context.Context, c *pagerduty.Client) error {
 			_, err := bs(ctx, c).Create(ctx, &pagerduty.BusinessServiceParams{})
 			return err

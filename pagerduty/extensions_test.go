@@ -122,12 +122,21 @@ func TestExtensionsRejectBadInput(t *testing.T) {
 			_, err := c.Extensions.Get(ctx, "PE1", &pagerduty.GetExtensionOptions{Includes: []pagerduty.ExtensionInclude{"services"}})
 			return err
 		}, `"services" is not accepted`},
-		{"Create nil", func(ctx context.Context, c *pagerduty.Client) error { _, err := c.Extensions.Create(ctx, nil); return err }, "Name is required"},
+		{"Create nil", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := c.Extensions.Create(ctx, nil)
+			return err
+		}, "Name is required"},
 		{"Create no schema", create(func(p *pagerduty.ExtensionParams) { p.SchemaID = "" }), "SchemaID is required"},
 		{"Create bad service", create(func(p *pagerduty.ExtensionParams) { p.ServiceIDs = []string{"a b"} }), "ServiceIDs"},
 		{"Create bad endpoint", create(func(p *pagerduty.ExtensionParams) { p.EndpointURL = "example.com" }), "EndpointURL"},
-		{"Update bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := c.Extensions.Update(ctx, "", good()); return err }, "ID is empty"},
-		{"Enable bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := c.Extensions.Enable(ctx, ".."); return err }, "not an ID"},
+		{"Update bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := c.Extensions.Update(ctx, "", good())
+			return err
+		}, "ID is empty"},
+		{"Enable bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := c.Extensions.Enable(ctx, "..")
+			return err
+		}, "not an ID"},
 		{"Delete bad ID", func(ctx context.Context, c *pagerduty.Client) error { return c.Extensions.Delete(ctx, "a?") }, "invalid ID"},
 		{"Schemas List limit", func(ctx context.Context, c *pagerduty.Client) error {
 			return seqErr(c.ExtensionSchemas.List(ctx, &pagerduty.ListOptions{Limit: 1000}))
@@ -136,6 +145,9 @@ func TestExtensionsRejectBadInput(t *testing.T) {
 			_, err := c.ExtensionSchemas.ListPage(ctx, &pagerduty.ListOptions{Offset: 20000})
 			return err
 		}, "ceiling"},
-		{"Schemas Get bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := c.ExtensionSchemas.Get(ctx, ""); return err }, "ID is empty"},
+		{"Schemas Get bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := c.ExtensionSchemas.Get(ctx, "")
+			return err
+		}, "ID is empty"},
 	})
 }

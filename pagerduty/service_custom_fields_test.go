@@ -56,7 +56,7 @@ func TestServiceCustomFieldsRequests(t *testing.T) {
 				DataType: pagerduty.CustomFieldString, FieldType: pagerduty.SingleValueFixed, Enabled: &enabled,
 				FieldOptions: []pagerduty.FieldOptionParams{{Value: "production"}}})
 		}, status: http.StatusCreated, answer: `{"field":` + serviceFieldJSON + `}`,
-			want: wantRequest{method: "POST", path: "/services/custom_fields", body: `{"field":{"name":"environment","display_name":"Environment","data_type":"string","field_type":"single_value_fixed","enabled":false,"field_options":[{"data":{"data_type":"string","value":"production"}}]}}`},
+			want:  wantRequest{method: "POST", path: "/services/custom_fields", body: `{"field":{"name":"environment","display_name":"Environment","data_type":"string","field_type":"single_value_fixed","enabled":false,"field_options":[{"data":{"data_type":"string","value":"production"}}]}}`},
 			check: checkField},
 		{name: "Update", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.ServiceCustomFields.Update(ctx, "F1", &pagerduty.UpdateCustomFieldParams{DisplayName: "Env"})
@@ -76,12 +76,12 @@ func TestServiceCustomFieldsRequests(t *testing.T) {
 		{name: "CreateFieldOption", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.ServiceCustomFields.CreateFieldOption(ctx, "F1", &pagerduty.FieldOptionParams{Value: "production"})
 		}, status: http.StatusCreated, answer: `{"field_option":` + serviceOptionJSON + `}`,
-			want: wantRequest{method: "POST", path: "/services/custom_fields/F1/field_options", body: `{"field_option":{"data":{"data_type":"string","value":"production"}}}`},
+			want:  wantRequest{method: "POST", path: "/services/custom_fields/F1/field_options", body: `{"field_option":{"data":{"data_type":"string","value":"production"}}}`},
 			check: checkOption},
 		{name: "UpdateFieldOption", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.ServiceCustomFields.UpdateFieldOption(ctx, "F1", "O1", &pagerduty.FieldOptionParams{Value: "production"})
 		}, answer: `{"field_option":` + serviceOptionJSON + `}`,
-			want: wantRequest{method: "PUT", path: "/services/custom_fields/F1/field_options/O1", body: `{"field_option":{"data":{"data_type":"string","value":"production"}}}`},
+			want:  wantRequest{method: "PUT", path: "/services/custom_fields/F1/field_options/O1", body: `{"field_option":{"data":{"data_type":"string","value":"production"}}}`},
 			check: checkOption},
 		{name: "DeleteFieldOption", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return nil, c.ServiceCustomFields.DeleteFieldOption(ctx, "F1", "O1")
@@ -95,7 +95,10 @@ func TestServiceCustomFieldsRejectBadInput(t *testing.T) {
 		{"List bad include", func(ctx context.Context, c *pagerduty.Client) error {
 			return seqErr(scf(c).List(ctx, &pagerduty.ListCustomFieldsOptions{Includes: []pagerduty.CustomFieldInclude{"values"}}))
 		}, `"values" is not accepted`},
-		{"Get bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := scf(c).Get(ctx, "a?b", nil); return err }, "invalid ID"},
+		{"Get bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := scf(c).Get(ctx, "a?b", nil)
+			return err
+		}, "invalid ID"},
 		{"Create default value", func(ctx context.Context, c *pagerduty.Client) error {
 			_, err := scf(c).Create(ctx, &pagerduty.CreateCustomFieldParams{Name: "n", DisplayName: "N", DataType: pagerduty.CustomFieldString,
 				FieldType: pagerduty.SingleValue, DefaultValue: "x"})

@@ -58,7 +58,7 @@ func TestWebhookSubscriptionsRequests(t *testing.T) {
 			return c.WebhookSubscriptions.Update(ctx, "PW1", &pagerduty.UpdateWebhookSubscriptionParams{
 				Active: &off, Filter: &pagerduty.WebhookFilter{Type: pagerduty.WebhookFilterTeam, ID: "PT1"}, OAuthClientID: &empty})
 		}, answer: one,
-			want: wantRequest{method: "PUT", path: "/webhook_subscriptions/PW1", body: `{"webhook_subscription":{"active":false,"filter":{"id":"PT1","type":"team_reference"},"oauth_client_id":null}}`},
+			want:  wantRequest{method: "PUT", path: "/webhook_subscriptions/PW1", body: `{"webhook_subscription":{"active":false,"filter":{"id":"PT1","type":"team_reference"},"oauth_client_id":null}}`},
 			check: check},
 		{name: "Delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return nil, c.WebhookSubscriptions.Delete(ctx, "PW1")
@@ -100,12 +100,12 @@ func TestWebhookOAuthClientsRequests(t *testing.T) {
 			return c.WebhookSubscriptions.CreateOAuthClient(ctx, &pagerduty.WebhookOAuthClientParams{Name: "Receiver", ClientID: "cid",
 				ClientSecret: "shh", TokenURL: "https://auth.example.com/token"})
 		}, status: http.StatusCreated, answer: one,
-			want: wantRequest{method: "POST", path: "/webhook_subscriptions/oauth_clients", body: `{"oauth_client":{"name":"Receiver","client_id":"cid","client_secret":"shh","token_url":"https://auth.example.com/token","grant_type":"client_credentials"}}`},
+			want:  wantRequest{method: "POST", path: "/webhook_subscriptions/oauth_clients", body: `{"oauth_client":{"name":"Receiver","client_id":"cid","client_secret":"shh","token_url":"https://auth.example.com/token","grant_type":"client_credentials"}}`},
 			check: check},
 		{name: "UpdateOAuthClient", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.WebhookSubscriptions.UpdateOAuthClient(ctx, "OC1", &pagerduty.WebhookOAuthClientParams{Scope: "s"})
 		}, answer: one,
-			want: wantRequest{method: "PUT", path: "/webhook_subscriptions/oauth_clients/OC1", body: `{"oauth_client":{"scope":"s","grant_type":"client_credentials"}}`},
+			want:  wantRequest{method: "PUT", path: "/webhook_subscriptions/oauth_clients/OC1", body: `{"oauth_client":{"scope":"s","grant_type":"client_credentials"}}`},
 			check: check},
 		{name: "DeleteOAuthClient", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return nil, c.WebhookSubscriptions.DeleteOAuthClient(ctx, "OC1")
@@ -173,7 +173,10 @@ func TestWebhookSubscriptionsRejectBadInput(t *testing.T) {
 			_, err := ws(c).UpdateOAuthClient(ctx, "OC1", &pagerduty.WebhookOAuthClientParams{})
 			return err
 		}, "changes nothing"},
-		{"GetOAuthClient bad ID", func(ctx context.Context, c *pagerduty.Client) error { _, err := ws(c).GetOAuthClient(ctx, "a b"); return err }, "invalid ID"},
+		{"GetOAuthClient bad ID", func(ctx context.Context, c *pagerduty.Client) error {
+			_, err := ws(c).GetOAuthClient(ctx, "a b")
+			return err
+		}, "invalid ID"},
 		{"DeleteOAuthClient bad ID", func(ctx context.Context, c *pagerduty.Client) error { return ws(c).DeleteOAuthClient(ctx, "") }, "ID is empty"},
 	})
 }
