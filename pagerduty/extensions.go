@@ -63,10 +63,10 @@ func (o *ListExtensionsOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
 		return url.Values{}, ListOptions{}, nil
 	}
-	for field, id := range map[string]string{"ObjectID": o.ObjectID, "SchemaID": o.SchemaID} {
-		if id != "" {
-			if err := ValidateID(id); err != nil {
-				return nil, ListOptions{}, namedFieldErr(field, err)
+	for _, f := range [...]struct{ name, id string }{{"ObjectID", o.ObjectID}, {"SchemaID", o.SchemaID}} {
+		if f.id != "" {
+			if err := ValidateID(f.id); err != nil {
+				return nil, ListOptions{}, namedFieldErr(f.name, err)
 			}
 		}
 	}
