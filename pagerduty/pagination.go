@@ -2,7 +2,9 @@ package pagerduty
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"net/url"
 	"strconv"
@@ -76,14 +78,22 @@ type Page[T any] struct {
 // getPage fetches one page of the list at path whose items are under key.
 func getPage[T any](ctx context.Context, c *Client, path, key string, q url.Values) (*Page[T], error) {
 	r := &request{method: "GET", path: path, query: q}
-	resp, err := c.send(ctx, r)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	b, err := readAnswer(resp)
-	if err != nil {
-		return nil, fmt.Errorf("pagerduty: GET %s: %w", path, err)
+	var b []byte
+	for attempt := 0; ; attempt++ {
+		resp, err := c.send(ctx, r)
+		if err != nil {
+			return nil, err
+		}
+		b, err = readAnswer(resp)
+		resp.Body.Close()
+		if err == nil {
+			break
+		}
+		// A connection lost in the middle of the body: reading a page
+		// changes nothing, so it is asked for again, a few times.
+		if attempt == maxPageRereads || ctx.Err() != nil || !errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("pagerduty: GET %s: %w", path, err)
+		}
 	}
 	p := &Page[T]{}
 	limit, _ := strconv.Atoi(q.Get("limit"))
@@ -92,6 +102,42 @@ func getPage[T any](ctx context.Context, c *Client, path, key string, q url.Valu
 	}
 	return p, nil
 }
+
+// maxPageRereads is how many times a page whose body was cut short is asked
+// for again.
+const maxPageRereads = 3
+
+// ListError reports a listing that stopped before its end, and where: the
+// items before it were yielded, each once, and none after. It wraps the
+// cause, so errors.As still finds an *APIError or an *UnknownOutcomeError
+// in it, and errors.Is a context error.
+type ListError struct {
+	// Path is the list's path, such as "/incidents".
+	Path string
+	// Offset is the offset of the page that failed (offset-paginated
+	// lists). A time-windowed list (Incidents.List, LogEntries.List) counts
+	// it from the start of its current window, which moves past the API's
+	// 10,000-item ceiling.
+	Offset int
+	// Cursor is the cursor of the page that failed (cursor-paginated
+	// lists); empty for the first page.
+	Cursor string
+	// Items is how many items the listing yielded before it stopped.
+	Items int
+	// Err is the cause.
+	Err error
+}
+
+// Error gives the cause and where the listing stopped.
+func (e *ListError) Error() string {
+	if e.Cursor != "" {
+		return fmt.Sprintf("%v (the listing of %s stopped after %d items, at cursor %s)", e.Err, e.Path, e.Items, e.Cursor)
+	}
+	return fmt.Sprintf("%v (the listing of %s stopped after %d items, at offset %d)", e.Err, e.Path, e.Items, e.Offset)
+}
+
+// Unwrap returns the cause.
+func (e *ListError) Unwrap() error { return e.Err }
 
 // offsetList describes a classic-paginated list for the iterator.
 type offsetList[T any] struct {
@@ -131,6 +177,11 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 			w = newWindowState(l.window)
 		}
 		ahead := prefetchPages(ctx)
+		yielded := 0
+		// fail yields err, wrapped with where the listing stopped.
+		fail := func(offset int, err error) {
+			yield(zero, &ListError{Path: l.path, Offset: offset, Items: yielded, Err: err})
+		}
 		// emit yields the items of p that are new; false means the loop
 		// broke.
 		emit := func(p *Page[T]) bool {
@@ -138,6 +189,7 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 				if w != nil && !w.admit(it) {
 					continue
 				}
+				yielded++
 				if !yield(it, nil) {
 					return false
 				}
@@ -155,7 +207,7 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 			p, err := getPage[T](ctx, c, l.path, l.key, q)
 			q.Del("total")
 			if err != nil {
-				yield(zero, err)
+				fail(offset, err)
 				return
 			}
 			if !emit(p) {
@@ -167,7 +219,7 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 			offset += len(p.Items)
 			if ahead > 1 && p.Total != nil {
 				var done bool
-				if offset, done = l.fetchAhead(ctx, c, q, limit, offset, len(p.Items), *p.Total, ahead, emit, yield); done {
+				if offset, done = l.fetchAhead(ctx, c, q, limit, offset, len(p.Items), *p.Total, ahead, emit, fail); done {
 					return
 				}
 			}
@@ -176,11 +228,11 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 			}
 			// The next page would pass the ceiling: move the window.
 			if w == nil {
-				yield(zero, fmt.Errorf("pagerduty: GET %s: the list has more than %d items, the most the API pages through: narrow it with filters", l.path, OffsetCeiling))
+				fail(offset, fmt.Errorf("pagerduty: GET %s: the list has more than %d items, the most the API pages through: narrow it with filters", l.path, OffsetCeiling))
 				return
 			}
 			if err := w.slide(q); err != nil {
-				yield(zero, fmt.Errorf("pagerduty: GET %s: %w", l.path, err))
+				fail(offset, fmt.Errorf("pagerduty: GET %s: %w", l.path, err))
 				return
 			}
 			offset = 0
@@ -193,7 +245,7 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 // step is the size of a full page. It returns the offset to go on from, or
 // done when the listing is over (its end, an error, or a break).
 func (l *offsetList[T]) fetchAhead(ctx context.Context, c *Client, q url.Values, limit, offset, step, total, ahead int,
-	emit func(*Page[T]) bool, yield func(T, error) bool) (next int, done bool) {
+	emit func(*Page[T]) bool, fail func(offset int, err error)) (next int, done bool) {
 	var offsets []int
 	for off := offset; off < total && off+limit <= OffsetCeiling; off += step {
 		offsets = append(offsets, off)
@@ -209,8 +261,7 @@ func (l *offsetList[T]) fetchAhead(ctx context.Context, c *Client, q url.Values,
 			return offset, false
 		}
 		if r.err != nil {
-			var zero T
-			yield(zero, r.err)
+			fail(offset, r.err)
 			return offset, true
 		}
 		if !emit(r.page) {
@@ -238,6 +289,7 @@ type windowState[T any] struct {
 	boundary  time.Time            // time of the last item yielded
 	near      map[string]time.Time // IDs yielded, with their times, near boundary
 	lastSlide time.Time            // boundary at the last slide
+	slid      bool                 // whether the window moved yet
 }
 
 func newWindowState[T any](w *timeWindow[T]) *windowState[T] {
@@ -268,10 +320,10 @@ func (s *windowState[T]) admit(it T) bool {
 // short of the last item's time, so that items sharing that second are read
 // again and recognised by ID.
 func (s *windowState[T]) slide(q url.Values) error {
-	if !s.lastSlide.IsZero() && s.boundary.Equal(s.lastSlide) {
+	if s.slid && s.boundary.Equal(s.lastSlide) {
 		return fmt.Errorf("more than %d items share the second %s: the API cannot page past them", OffsetCeiling, s.boundary.Format(time.RFC3339))
 	}
-	s.lastSlide = s.boundary
+	s.lastSlide, s.slid = s.boundary, true
 	q.Del("date_range")
 	if s.w.desc {
 		q.Set("until", s.boundary.Add(time.Second).UTC().Format(time.RFC3339))
@@ -322,16 +374,18 @@ func (l *cursorList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 			q.Set("limit", strconv.Itoa(l.limit))
 		}
 		cursor := l.cursor
+		yielded := 0
 		for {
 			if cursor != "" {
 				q.Set("cursor", cursor)
 			}
 			p, err := getPage[T](ctx, c, l.path, l.key, q)
 			if err != nil {
-				yield(zero, err)
+				yield(zero, &ListError{Path: l.path, Cursor: cursor, Items: yielded, Err: err})
 				return
 			}
 			for _, it := range p.Items {
+				yielded++
 				if !yield(it, nil) {
 					return
 				}
