@@ -118,7 +118,7 @@ func TestBusinessServicesCassettePriorityThreshold(t *testing.T) {
 	if th := must(c.BusinessServices.GetPriorityThreshold(ctx)).ok(t, "GetPriorityThreshold"); th != nil {
 		t.Errorf("GetPriorityThreshold = %+v, want nil (no threshold set)", th)
 	}
-	set := must(c.BusinessServices.SetPriorityThreshold(ctx, &pagerduty.PriorityThreshold{ID: "PTLNKGF", Order: 256})).ok(t, "SetPriorityThreshold")
+	set := must(c.BusinessServices.SetPriorityThreshold(ctx, &pagerduty.ImpactPriority{ID: "PTLNKGF", Order: 256})).ok(t, "SetPriorityThreshold")
 	if set.ID != "PTLNKGF" || set.Order != 256 {
 		t.Errorf("SetPriorityThreshold = %+v, want the priority PTLNKGF of order 256", set)
 	}

@@ -115,22 +115,14 @@ func (s *BusinessServicesService) ListImpactors(ctx context.Context, opts *Impac
 	return getPage[Impactor](ctx, s.client, "/business_services/impactors", "impactors", q)
 }
 
-// PriorityThreshold is the lowest priority an incident needs to impact
-// business services: incidents of lower priority do not.
-type PriorityThreshold struct {
-	// ID is the priority's ID.
-	ID string `json:"id"`
-	// Order is the priority's rank (higher is more urgent).
-	Order int `json:"order"`
-}
-
 // GetPriorityThreshold returns the account's priority threshold for
-// business service impact, or nil when none is set.
+// business service impact (the lowest priority, by ID and order, an incident
+// needs to impact business services), or nil when none is set.
 //
 // OAuth scope services.read.
-func (s *BusinessServicesService) GetPriorityThreshold(ctx context.Context) (*PriorityThreshold, error) {
+func (s *BusinessServicesService) GetPriorityThreshold(ctx context.Context) (*ImpactPriority, error) {
 	var out struct {
-		Threshold *PriorityThreshold `json:"global_threshold"`
+		Threshold *ImpactPriority `json:"global_threshold"`
 	}
 	if err := s.client.do(ctx, &request{method: "GET", path: "/business_services/priority_thresholds"}, &out); err != nil {
 		return nil, err
@@ -143,7 +135,7 @@ func (s *BusinessServicesService) GetPriorityThreshold(ctx context.Context) (*Pr
 // force.
 //
 // OAuth scope services.write.
-func (s *BusinessServicesService) SetPriorityThreshold(ctx context.Context, t *PriorityThreshold) (*PriorityThreshold, error) {
+func (s *BusinessServicesService) SetPriorityThreshold(ctx context.Context, t *ImpactPriority) (*ImpactPriority, error) {
 	if t == nil || t.ID == "" {
 		return nil, required("ID", "the ID of a priority, as Priorities.List returns it")
 	}
@@ -154,7 +146,7 @@ func (s *BusinessServicesService) SetPriorityThreshold(ctx context.Context, t *P
 		return nil, fmt.Errorf("pagerduty: Order %d is negative: give the priority's order as Priorities.List returns it", t.Order)
 	}
 	r := &request{method: "PUT", path: "/business_services/priority_thresholds", body: map[string]any{"global_threshold": t}}
-	return objectCall[PriorityThreshold](ctx, s.client, r, "global_threshold")
+	return objectCall[ImpactPriority](ctx, s.client, r, "global_threshold")
 }
 
 // DeletePriorityThreshold removes the account's priority threshold: then

@@ -131,7 +131,7 @@ func TestBusinessServicesImpactRequests(t *testing.T) {
 			return c.BusinessServices.GetPriorityThreshold(ctx)
 		}, answer: `{"global_threshold":{"id":"PP1","order":64}}`, want: wantRequest{method: "GET", path: "/business_services/priority_thresholds"},
 			check: func(t *testing.T, got any) {
-				if th := got.(*pagerduty.PriorityThreshold); th == nil || th.ID != "PP1" || th.Order != 64 {
+				if th := got.(*pagerduty.ImpactPriority); th == nil || th.ID != "PP1" || th.Order != 64 {
 					t.Errorf("threshold %+v", th)
 				}
 			}},
@@ -139,16 +139,16 @@ func TestBusinessServicesImpactRequests(t *testing.T) {
 			return c.BusinessServices.GetPriorityThreshold(ctx)
 		}, answer: `{"global_threshold":null}`, want: wantRequest{method: "GET", path: "/business_services/priority_thresholds"},
 			check: func(t *testing.T, got any) {
-				if th := got.(*pagerduty.PriorityThreshold); th != nil {
+				if th := got.(*pagerduty.ImpactPriority); th != nil {
 					t.Errorf("threshold %+v, want nil", th)
 				}
 			}},
 		{name: "SetPriorityThreshold", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-			return c.BusinessServices.SetPriorityThreshold(ctx, &pagerduty.PriorityThreshold{ID: "PP1", Order: 64})
+			return c.BusinessServices.SetPriorityThreshold(ctx, &pagerduty.ImpactPriority{ID: "PP1", Order: 64})
 		}, answer: `{"global_threshold":{"id":"PP1","order":64}}`,
 			want: wantRequest{method: "PUT", path: "/business_services/priority_thresholds", body: `{"global_threshold":{"id":"PP1","order":64}}`},
 			check: func(t *testing.T, got any) {
-				if th := got.(*pagerduty.PriorityThreshold); th.ID != "PP1" || th.Order != 64 {
+				if th := got.(*pagerduty.ImpactPriority); th.ID != "PP1" || th.Order != 64 {
 					t.Errorf("threshold %+v", th)
 				}
 			}},
@@ -207,11 +207,11 @@ func TestBusinessServicesRejectBadInput(t *testing.T) {
 			return err
 		}, "IDs"},
 		{"SetPriorityThreshold no ID", func(ctx context.Context, c *pagerduty.Client) error {
-			_, err := bs(ctx, c).SetPriorityThreshold(ctx, &pagerduty.PriorityThreshold{Order: 1})
+			_, err := bs(ctx, c).SetPriorityThreshold(ctx, &pagerduty.ImpactPriority{Order: 1})
 			return err
 		}, "ID is required"},
 		{"SetPriorityThreshold negative", func(ctx context.Context, c *pagerduty.Client) error {
-			_, err := bs(ctx, c).SetPriorityThreshold(ctx, &pagerduty.PriorityThreshold{ID: "PP1", Order: -1})
+			_, err := bs(ctx, c).SetPriorityThreshold(ctx, &pagerduty.ImpactPriority{ID: "PP1", Order: -1})
 			return err
 		}, "negative"},
 	})
