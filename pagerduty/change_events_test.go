@@ -2,7 +2,6 @@ package pagerduty_test
 
 import (
 	"context"
-	"iter"
 	"net/url"
 	"testing"
 	"time"
@@ -87,18 +86,6 @@ func TestChangeEventsLists(t *testing.T) {
 	if len(related) != 1 || related[0].CorrelationReason.Reason != "most_recent" {
 		t.Errorf("decoded %+v", related)
 	}
-}
-
-// drain reads every item of seq, stopping at the first error.
-func drain[T any](seq iter.Seq2[T, error]) ([]T, error) {
-	var out []T
-	for it, err := range seq {
-		if err != nil {
-			return out, err
-		}
-		out = append(out, it)
-	}
-	return out, nil
 }
 
 func TestChangeEventsGetAndUpdate(t *testing.T) {

@@ -235,20 +235,3 @@ func TestEventOrchestrationsCassetteEnablements(t *testing.T) {
 		t.Errorf("UpdateEnablement = %+v", e)
 	}
 }
-
-// pathOutcome holds what a path update returned.
-type pathOutcome[A, B any] struct {
-	a   A
-	b   B
-	err error
-}
-
-func mustPath[A, B any](a A, b B, err error) pathOutcome[A, B] { return pathOutcome[A, B]{a, b, err} }
-
-func (o pathOutcome[A, B]) ok(t *testing.T, what string) (A, B) {
-	t.Helper()
-	if o.err != nil {
-		t.Fatalf("%s: %v", what, o.err)
-	}
-	return o.a, o.b
-}

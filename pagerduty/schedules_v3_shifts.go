@@ -68,14 +68,21 @@ func (o *ListShiftsOptions) query() (url.Values, ListOptions, error) {
 	return q, o.ListOptions, err
 }
 
+// shiftTarget returns the path (tmpl filled with scheduleID), filters and
+// paging of a shift listing, or what is wrong with them.
+func shiftTarget(tmpl, scheduleID string, opts *ListShiftsOptions) (string, url.Values, ListOptions, error) {
+	path, err := expandPath(tmpl, scheduleID)
+	if err != nil {
+		return "", nil, ListOptions{}, err
+	}
+	q, lo, err := opts.query()
+	return path, q, lo, err
+}
+
 // shiftList streams the list under key at the path template tmpl filled
 // with scheduleID.
 func shiftList[T any](ctx context.Context, c *Client, tmpl, key, scheduleID string, opts *ListShiftsOptions) iter.Seq2[T, error] {
-	path, err := expandPath(tmpl, scheduleID)
-	if err != nil {
-		return errSeq[T](err)
-	}
-	q, lo, err := opts.query()
+	path, q, lo, err := shiftTarget(tmpl, scheduleID, opts)
 	if err != nil {
 		return errSeq[T](err)
 	}
@@ -84,11 +91,7 @@ func shiftList[T any](ctx context.Context, c *Client, tmpl, key, scheduleID stri
 
 // shiftPage returns one page of the list under key at tmpl.
 func shiftPage[T any](ctx context.Context, c *Client, tmpl, key, scheduleID string, opts *ListShiftsOptions) (*Page[T], error) {
-	path, err := expandPath(tmpl, scheduleID)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := opts.query()
+	path, q, lo, err := shiftTarget(tmpl, scheduleID, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package pagerduty_test
 
 import (
 	"context"
-	"iter"
 	"testing"
 
 	"github.com/pdkit/pdkit/pagerduty"
@@ -12,22 +11,6 @@ import (
 // description: scripts/record.sh ./pagerduty -run '^TestServicesCassette'.
 // The mock answers every ID with the same example, so list tests read at
 // most n items and stop.
-
-// readN reads at most n items of seq, failing the test on an error.
-func readN[T any](t *testing.T, seq iter.Seq2[T, error], n int) []T {
-	t.Helper()
-	var out []T
-	for it, err := range seq {
-		if err != nil {
-			t.Fatalf("listing: %v", err)
-		}
-		out = append(out, it)
-		if len(out) == n {
-			break
-		}
-	}
-	return out
-}
 
 func checkService(t *testing.T, what string, s *pagerduty.Service) {
 	t.Helper()

@@ -2,7 +2,6 @@ package pagerduty_test
 
 import (
 	"context"
-	"iter"
 	"testing"
 	"time"
 
@@ -14,49 +13,6 @@ import (
 // examples. Re-record them with
 //
 //	scripts/record.sh ./pagerduty -run '^Test(Users|Teams|EscalationPolicies|OnCalls|MaintenanceWindows)Cassette'
-
-// readUpTo reads at most n items of seq and fails the test on an error.
-func readUpTo[T any](t *testing.T, what string, seq iter.Seq2[T, error], n int) []T {
-	t.Helper()
-	var out []T
-	for it, err := range seq {
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-		out = append(out, it)
-		if len(out) == n {
-			break
-		}
-	}
-	if len(out) == 0 {
-		t.Fatalf("%s: no items", what)
-	}
-	return out
-}
-
-// outcome holds what a call returned, for must(call).ok(t, what).
-type outcome[T any] struct {
-	v   T
-	err error
-}
-
-func must[T any](v T, err error) outcome[T] { return outcome[T]{v, err} }
-
-// ok returns the value, or fails the test with the call's error.
-func (o outcome[T]) ok(t *testing.T, what string) T {
-	t.Helper()
-	if o.err != nil {
-		t.Fatalf("%s: %v", what, o.err)
-	}
-	return o.v
-}
-
-func mustDo(t *testing.T, what string, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
 
 func checkRecordedUser(t *testing.T, what string, u *pagerduty.User) {
 	t.Helper()

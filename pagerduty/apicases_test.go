@@ -3,7 +3,6 @@ package pagerduty_test
 import (
 	"context"
 	"encoding/json"
-	"iter"
 	"net/http"
 	"net/url"
 	"strings"
@@ -141,21 +140,6 @@ func runBadCalls(t *testing.T, calls []badCall, opts ...pagerduty.Option) {
 	}
 }
 
-// firstOf returns the first item of seq, or its first error.
-func firstOf[T any](seq iter.Seq2[T, error]) (T, error) {
-	var zero T
-	for it, err := range seq {
-		return it, err
-	}
-	return zero, nil
-}
-
-// seqErr returns the first error of seq, reading at most one item.
-func seqErr[T any](seq iter.Seq2[T, error]) error {
-	_, err := firstOf(seq)
-	return err
-}
-
 // vals builds url.Values from alternating names and values.
 func vals(kv ...string) url.Values {
 	v := url.Values{}
@@ -169,5 +153,3 @@ func vals(kv ...string) url.Values {
 func pageQuery(kv ...string) url.Values {
 	return vals(append([]string{"limit", "100", "offset", "0"}, kv...)...)
 }
-
-func pointerTo[T any](v T) *T { return &v }
