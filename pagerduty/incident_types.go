@@ -17,19 +17,19 @@ const (
 	IncidentTypesAll      IncidentTypeFilter = "all"
 )
 
-// IncidentTypeDefinition is an incident type as the incident types API
-// describes it: a kind of incident ("security", "major") with its own
-// custom fields, derived from a parent type. Incident.IncidentType names an
-// incident's type by Name only.
-type IncidentTypeDefinition struct {
-	ID   string `json:"id"`
+// IncidentType is a kind of incident ("security", "major") with its own
+// custom fields, derived from a parent type. The incident types API answers
+// with the whole object; an incident's IncidentType field often carries
+// only Name.
+type IncidentType struct {
+	ID   string `json:"id,omitempty"`
 	Type string `json:"type,omitempty"`
 	// Name is the type's fixed name, usable in place of its ID in every
 	// call; DisplayName is what people see.
 	Name        string `json:"name"`
-	DisplayName string `json:"display_name"`
+	DisplayName string `json:"display_name,omitempty"`
 	Description string `json:"description,omitempty"`
-	Enabled     bool   `json:"enabled"`
+	Enabled     bool   `json:"enabled,omitempty"`
 	// Parent is the type this one derives from; nil for the base type.
 	Parent    *Reference `json:"parent,omitempty"`
 	CreatedAt time.Time  `json:"created_at,omitzero"`
@@ -71,34 +71,34 @@ type UpdateIncidentTypeParams struct {
 // piece).
 //
 // OAuth scope incident_types.read.
-func (s *IncidentTypesService) List(ctx context.Context, opts *ListIncidentTypesOptions) iter.Seq2[IncidentTypeDefinition, error] {
+func (s *IncidentTypesService) List(ctx context.Context, opts *ListIncidentTypesOptions) iter.Seq2[IncidentType, error] {
 	q := url.Values{}
 	if opts != nil {
 		if opts.Filter != "" {
 			if err := oneOf("Filter", []IncidentTypeFilter{opts.Filter}, IncidentTypesEnabled, IncidentTypesDisabled, IncidentTypesAll); err != nil {
-				return errSeq[IncidentTypeDefinition](err)
+				return errSeq[IncidentType](err)
 			}
 		}
 		encodeQuery(q, opts)
 	}
-	return wholeList[IncidentTypeDefinition](ctx, s.client, "/incidents/types", "incident_types", q)
+	return wholeList[IncidentType](ctx, s.client, "/incidents/types", "incident_types", q)
 }
 
 // Get returns the incident type with the given ID or name.
 //
 // OAuth scope incident_types.read.
-func (s *IncidentTypesService) Get(ctx context.Context, idOrName string) (*IncidentTypeDefinition, error) {
+func (s *IncidentTypesService) Get(ctx context.Context, idOrName string) (*IncidentType, error) {
 	path, err := expandPath("/incidents/types/{type_id_or_name}", idOrName)
 	if err != nil {
 		return nil, err
 	}
-	return objectCall[IncidentTypeDefinition](ctx, s.client, &request{method: "GET", path: path}, "incident_type")
+	return objectCall[IncidentType](ctx, s.client, &request{method: "GET", path: path}, "incident_type")
 }
 
 // Create defines a new incident type and returns it.
 //
 // OAuth scope incident_types.write.
-func (s *IncidentTypesService) Create(ctx context.Context, p *CreateIncidentTypeParams) (*IncidentTypeDefinition, error) {
+func (s *IncidentTypesService) Create(ctx context.Context, p *CreateIncidentTypeParams) (*IncidentType, error) {
 	switch {
 	case p == nil || p.Name == "":
 		return nil, required("Name", "the type's fixed name, such as \"security\"")
@@ -113,14 +113,14 @@ func (s *IncidentTypesService) Create(ctx context.Context, p *CreateIncidentType
 		return nil, namedFieldErr("ParentType", err)
 	}
 	r := &request{method: "POST", path: "/incidents/types", body: map[string]any{"incident_type": p}}
-	return objectCall[IncidentTypeDefinition](ctx, s.client, r, "incident_type")
+	return objectCall[IncidentType](ctx, s.client, r, "incident_type")
 }
 
 // Update changes the incident type with the given ID or name and returns
 // it. The API requires Description on every update.
 //
 // OAuth scope incident_types.write.
-func (s *IncidentTypesService) Update(ctx context.Context, idOrName string, p *UpdateIncidentTypeParams) (*IncidentTypeDefinition, error) {
+func (s *IncidentTypesService) Update(ctx context.Context, idOrName string, p *UpdateIncidentTypeParams) (*IncidentType, error) {
 	path, err := expandPath("/incidents/types/{type_id_or_name}", idOrName)
 	if err != nil {
 		return nil, err
@@ -129,5 +129,5 @@ func (s *IncidentTypesService) Update(ctx context.Context, idOrName string, p *U
 		return nil, required("Description", "the API wants the type's description on every update")
 	}
 	r := &request{method: "PUT", path: path, body: map[string]any{"incident_type": p}}
-	return objectCall[IncidentTypeDefinition](ctx, s.client, r, "incident_type")
+	return objectCall[IncidentType](ctx, s.client, r, "incident_type")
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-func checkIncidentType(t *testing.T, what string, it *pagerduty.IncidentTypeDefinition) {
+func checkIncidentType(t *testing.T, what string, it *pagerduty.IncidentType) {
 	t.Helper()
 	if it == nil || it.ID == "" || it.Name == "" || it.DisplayName == "" || it.CreatedAt.IsZero() {
 		t.Fatalf("%s: incident type %+v lacks an ID, a name, a display name or a creation time", what, it)

@@ -12,11 +12,11 @@ const incidentTypeJSON = `{"id":"PTYPE01","type":"incident_type","name":"securit
 
 func checkTypeJSON(t *testing.T, got any) {
 	t.Helper()
-	var it *pagerduty.IncidentTypeDefinition
+	var it *pagerduty.IncidentType
 	switch v := got.(type) {
-	case *pagerduty.IncidentTypeDefinition:
+	case *pagerduty.IncidentType:
 		it = v
-	case pagerduty.IncidentTypeDefinition:
+	case pagerduty.IncidentType:
 		it = &v
 	}
 	if it.ID != "PTYPE01" || it.Name != "security" || it.DisplayName != "Security" || !it.Enabled ||

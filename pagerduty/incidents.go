@@ -119,7 +119,8 @@ type Incident struct {
 	// merged into another.
 	ResolveReason *ResolveReason `json:"resolve_reason,omitempty"`
 	AlertGrouping *AlertGrouping `json:"alert_grouping,omitempty"`
-	// IncidentType names the incident's type, when the account uses them.
+	// IncidentType is the incident's type, when the account uses them: its
+	// Name always, and the rest of the type when the API sends it.
 	IncidentType *IncidentType `json:"incident_type,omitempty"`
 	Body         *IncidentBody `json:"body,omitempty"`
 	// CustomFields are the values of the incident's custom fields (Get
@@ -207,11 +208,6 @@ type AlertGrouping struct {
 	StartedAt    time.Time `json:"started_at,omitzero"`
 	EndedAt      time.Time `json:"ended_at,omitzero"`
 	Active       bool      `json:"alert_grouping_active,omitempty"`
-}
-
-// IncidentType names an incident's type.
-type IncidentType struct {
-	Name string `json:"name"`
 }
 
 // IncidentBody holds an incident's details.
