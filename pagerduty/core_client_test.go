@@ -217,7 +217,7 @@ func TestTokenFailureKeepsSecretsOut(t *testing.T) {
 func TestIDsAreValidatedBeforeAnyRequest(t *testing.T) {
 	var calls atomic.Int32
 	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) { calls.Add(1) })
-	for _, id := range []string{"", "../users", "a/b", "..", ".", "P1?x=1", "P1#x", "P 1", "P%2F1", strings.Repeat("A", 129), "é"} {
+	for _, id := range []string{"", "../users", "a/b", "..", ".", "P1?x=1", "P1#x", "P 1", "P%2F1", `P1\x`, "P1\x00", "P1\n", strings.Repeat("A", 129), "é"} {
 		_, err := c.Incidents.Get(context.Background(), id, nil)
 		if err == nil {
 			t.Errorf("Get(%q) sent a request", id)
@@ -234,12 +234,12 @@ func TestValidIDsAreEscapedIntoThePath(t *testing.T) {
 		rec.record(r)
 		writeJSON(w, 200, map[string]any{"incident": map[string]any{"id": "PABC123"}})
 	})
-	for _, id := range []string{"PABC123", "1234", "0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "a.b_c-d"} {
+	for _, id := range []string{"PABC123", "1234", "0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "a.b_c-d", "pagerduty.com:test:sample-action:1"} {
 		if _, err := c.Incidents.Get(context.Background(), id, nil); err != nil {
 			t.Fatalf("Get(%q): %v", id, err)
 		}
 	}
-	for i, want := range []string{"/incidents/PABC123", "/incidents/1234", "/incidents/0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "/incidents/a.b_c-d"} {
+	for i, want := range []string{"/incidents/PABC123", "/incidents/1234", "/incidents/0f8e2c1a-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "/incidents/a.b_c-d", "/incidents/pagerduty.com:test:sample-action:1"} {
 		if got := rec.all()[i].Path; got != want {
 			t.Errorf("path = %s, want %s", got, want)
 		}
@@ -248,7 +248,20 @@ func TestValidIDsAreEscapedIntoThePath(t *testing.T) {
 
 func TestValidateIDMessagesSayWhatIsAccepted(t *testing.T) {
 	err := pagerduty.ValidateID("../users")
-	if err == nil || !strings.Contains(err.Error(), "letters, digits") {
+	if err == nil || !strings.Contains(err.Error(), "letters, digits") || !strings.Contains(err.Error(), "':'") {
 		t.Fatalf("ValidateID = %v", err)
+	}
+}
+
+func TestValidateIDAcceptsColonsButNothingThatLeavesThePath(t *testing.T) {
+	for _, id := range []string{"pagerduty.com:test:sample-action:1", "pagerduty.com:incident-workflows:send-status-update:1", ":", "a:b"} {
+		if err := pagerduty.ValidateID(id); err != nil {
+			t.Errorf("ValidateID(%q) = %v, want nil", id, err)
+		}
+	}
+	for _, id := range []string{"a:/b", "a:?b", "a:#b", "a:%2F", `a:\b`, "a: b", "a:\tb", ".", ".."} {
+		if err := pagerduty.ValidateID(id); err == nil {
+			t.Errorf("ValidateID(%q) = nil, want an error", id)
+		}
 	}
 }

@@ -10,9 +10,12 @@ import (
 const maxIDLen = 128
 
 // ValidateID reports whether id can name a PagerDuty object: 1 to 128 of the
-// characters A-Z, a-z, 0-9, '-', '_' and '.', and not "." or "..". This
-// covers PagerDuty's object IDs (PABC123), UUIDs and incident numbers, and
-// keeps an ID from ever reaching another path ("../users", "a/b", "a?b").
+// characters A-Z, a-z, 0-9, '-', '_', '.' and ':', and not "." or "..". This
+// covers PagerDuty's object IDs (PABC123), UUIDs, incident numbers and the
+// IDs of workflow and automation actions
+// ("pagerduty.com:incident-workflows:send-status-update:1"), and keeps an ID
+// from ever reaching another path: '/', '?', '#', '%', '\\', spaces and
+// control characters are refused ("../users", "a/b", "a?b").
 func ValidateID(id string) error {
 	if id == "" {
 		return fmt.Errorf("pagerduty: the ID is empty: expected a PagerDuty ID such as PABC123")
@@ -21,15 +24,20 @@ func ValidateID(id string) error {
 		return fmt.Errorf("pagerduty: the ID is %d characters long: PagerDuty IDs have at most %d", len(id), maxIDLen)
 	}
 	if id == "." || id == ".." {
-		return fmt.Errorf("pagerduty: %q is not an ID: expected letters, digits, '-', '_' or '.' such as PABC123", id)
+		return fmt.Errorf("pagerduty: %q is not an ID: expected letters, digits, '-', '_', '.' or ':' such as PABC123", id)
 	}
 	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
-			return fmt.Errorf("pagerduty: invalid ID %q: character %q at position %d is not allowed; IDs have only letters, digits, '-', '_' and '.' (such as PABC123)", truncate(id, 40), c, i)
+		if !idByte(id[i]) {
+			return fmt.Errorf("pagerduty: invalid ID %q: character %q at position %d is not allowed; IDs have only letters, digits, '-', '_', '.' and ':' (such as PABC123)", truncate(id, 40), id[i], i)
 		}
 	}
 	return nil
+}
+
+// idByte reports whether c may appear in an ID. ':' may: it cannot change
+// which path an ID names once the ID is one segment after a '/'.
+func idByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':'
 }
 
 // expandPath fills the {placeholders} of an API path template, in order,
@@ -47,7 +55,7 @@ func expandPath(template string, ids ...string) (string, error) {
 		}
 		name := rest[open+1 : end]
 		if err := ValidateID(id); err != nil {
-			return "", fmt.Errorf("%s (for {%s})", err, name)
+			return "", fmt.Errorf("%w (for {%s})", err, name)
 		}
 		b.WriteString(rest[:open])
 		b.WriteString(url.PathEscape(id))

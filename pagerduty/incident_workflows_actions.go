@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
-	"strconv"
-	"strings"
 	"time"
 )
 
@@ -122,26 +120,14 @@ func (s *IncidentWorkflowsService) ListActionsPage(ctx context.Context, opts *Li
 	return getPage[IncidentWorkflowAction](ctx, s.client, "/incident_workflows/actions", "actions", q)
 }
 
-// actionPath builds the path of an action. Action IDs hold ':' (such as
-// "pagerduty.com:incident-workflows:send-status-update:1"), which the
-// package's ID check refuses, so they are checked here: 1 to 256 printable
-// characters, none of '/', '?', '#', '%' or a space, and not "." or "..".
+// actionPath builds the path of an action, whose ID is checked like every
+// other ID (ValidateID accepts the ':' of action IDs); only an empty ID gets
+// its own message, which shows what an action ID looks like.
 func actionPath(id string) (string, error) {
-	switch {
-	case id == "":
+	if id == "" {
 		return "", fmt.Errorf("pagerduty: the action ID is empty: expected an ID such as pagerduty.com:incident-workflows:send-status-update:1")
-	case len(id) > 256:
-		return "", fmt.Errorf("pagerduty: the action ID is %d characters long: at most 256 are accepted", len(id))
-	case id == "." || id == "..":
-		return "", fmt.Errorf("pagerduty: %q is not an action ID", id)
 	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("/?#%\\", c) >= 0 {
-			return "", fmt.Errorf("pagerduty: invalid action ID %q: character %s at position %d is not allowed", truncate(id, 60), strconv.QuoteRune(rune(c)), i)
-		}
-	}
-	return "/incident_workflows/actions/" + url.PathEscape(id), nil
+	return expandPath("/incident_workflows/actions/{id}", id)
 }
 
 // GetAction returns the action id, such as
