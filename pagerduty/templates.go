@@ -195,13 +195,9 @@ type RenderTemplateParams struct {
 // RenderedTemplate is a template filled in for an incident, with what went
 // wrong: Warnings per field, and Errors.
 type RenderedTemplate struct {
-	TemplatedFields TemplateFields `json:"templated_fields"`
-	Warnings        struct {
-		EmailSubject []string `json:"email_subject,omitempty"`
-		EmailBody    []string `json:"email_body,omitempty"`
-		Message      []string `json:"message,omitempty"`
-	} `json:"warnings"`
-	Errors []string `json:"errors,omitempty"`
+	TemplatedFields TemplateFields   `json:"templated_fields"`
+	Warnings        TemplateWarnings `json:"warnings"`
+	Errors          []string         `json:"errors,omitempty"`
 }
 
 // Render fills the template with the given ID for an incident, without

@@ -53,7 +53,7 @@ type WorkflowIntegrationConnection struct {
 	ExternalIDLabel string   `json:"external_id_label,omitempty"`
 	Scopes          []string `json:"scopes,omitempty"`
 	// IsDefault marks the connection workflows use when they name none.
-	IsDefault bool                                 `json:"is_default,omitempty"`
+	IsDefault LaxBool                              `json:"is_default,omitempty"`
 	Health    *WorkflowIntegrationConnectionHealth `json:"health,omitempty"`
 	// Configuration holds the connection's settings, as the integration's
 	// ConfigurationSchema describes. The API never returns Secrets in clear.
