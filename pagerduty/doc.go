@@ -57,8 +57,31 @@
 // errors.Is(err, context.Canceled) works. IDs are validated before any
 // request ([ValidateID]): an ID from a caller can never reach another path.
 //
+// # Areas
+//
+// Each field of the Client serves one area of the API:
+//
+//   - Incidents and response: Incidents (notes, alerts, responders, status
+//     updates, snoozes, bulk changes), LogEntries, Priorities, ChangeEvents,
+//     PausedIncidentReports, IncidentTypes, IncidentCustomFields,
+//     IncidentWorkflows.
+//   - People and on-call: Users, Teams, EscalationPolicies, Schedules,
+//     SchedulesV3, OnCalls, MaintenanceWindows, Abilities.
+//   - Services: Services, BusinessServices, ServiceDependencies,
+//     ServiceCustomFields, Extensions, ExtensionSchemas, Addons, Vendors,
+//     Tags, Standards.
+//   - Event routing: EventOrchestrations, Rulesets, AlertGroupingSettings,
+//     Enrichment, WorkflowIntegrations, Recommendations.
+//   - Automation: AutomationActions (actions, runners, invocations).
+//   - Communication: StatusPages, StatusDashboards, Templates,
+//     Notifications, WebhookSubscriptions.
+//   - Reporting and account: Analytics, Audit, Licenses, SREAgent,
+//     OAuthDelegations, IPAllowLists, SessionConfigurations.
+//
 // # Coverage
 //
 // [Operations] lists every API operation the client calls, by the
-// operationId of PagerDuty's OpenAPI description.
+// operationId of PagerDuty's OpenAPI description, with the Client method
+// that calls it: use it to find the method for an operation you know from
+// PagerDuty's reference, or to see what the client covers.
 package pagerduty
