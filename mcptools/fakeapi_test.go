@@ -85,6 +85,17 @@ func (f *fakeAPI) requests() []fakeRequest {
 	return append([]fakeRequest(nil), f.reqs...)
 }
 
+// writes returns the requests that were not GETs.
+func (f *fakeAPI) writes() []fakeRequest {
+	var out []fakeRequest
+	for _, r := range f.requests() {
+		if r.Method != http.MethodGet {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // last returns the last request to "METHOD /path", failing the test when
 // there is none.
 func (f *fakeAPI) last(t testing.TB, route string) fakeRequest {

@@ -75,5 +75,9 @@ func allTools() []serverTool {
 		listWebhookSubscriptions,
 		createWebhookSubscription,
 		testWebhookSubscription,
+		// integrations and alert grouping
+		listVendors,
+		createServiceIntegration,
+		configureAlertGrouping,
 	}
 }
