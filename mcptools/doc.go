@@ -40,6 +40,12 @@
 //   - priorities: list_priorities
 //   - maintenance_windows: list_maintenance_windows
 //   - analytics (off by default): get_incident_metrics, get_oncall_hours
+//   - computed reports (analytics toolset, off by default; each states its
+//     method): get_response_stats, get_sla_compliance,
+//     get_escalation_effectiveness, get_alert_noise, get_incident_cost,
+//     get_service_reliability, get_executive_report (Markdown),
+//     export_oncall_payroll (CSV); and, in the schedules toolset,
+//     find_coverage_gaps
 //   - orchestrations (off by default): list_event_orchestrations,
 //     get_orchestration_rules
 //   - automation (off by default): list_incident_workflows,

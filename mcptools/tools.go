@@ -60,6 +60,16 @@ func allTools() []serverTool {
 		addOrchestrationRoute,
 		addOrchestrationRule,
 		mapAlertSeverity,
+		// computed reports
+		findCoverageGaps,
+		exportOnCallPayroll,
+		getResponseStats,
+		getSLACompliance,
+		getEscalationEffectiveness,
+		getAlertNoise,
+		getIncidentCost,
+		getServiceReliability,
+		getExecutiveReport,
 		// automation and workflows
 		listIncidentWorkflows,
 		startIncidentWorkflow,
