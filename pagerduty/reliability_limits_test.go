@@ -1,0 +1,240 @@
+package pagerduty_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pdkit/pdkit/internal/reliability"
+	"github.com/pdkit/pdkit/pagerduty"
+	"github.com/pdkit/pdkit/pagerduty/pdtest"
+)
+
+// relShareClient runs workers goroutines that each make perWorker calls
+// through c, and returns for each goroutine the order numbers (across all
+// goroutines) at which its calls ended, and the first error.
+func relShareClient(t *testing.T, c *pagerduty.Client, workers, perWorker int) ([][]int, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		seq      int
+		done     = make([][]int, workers)
+		firstErr error
+		wg       sync.WaitGroup
+		start    = make(chan struct{})
+	)
+	for w := range workers {
+		wg.Go(func() {
+			<-start // all at once, so that none is early by being started first
+			for range perWorker {
+				_, err := c.Abilities.List(ctx)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				done[w] = append(done[w], seq)
+				seq++
+				mu.Unlock()
+			}
+		})
+	}
+	close(start)
+	wg.Wait()
+	return done, firstErr
+}
+
+// relCheckFair fails the test unless every goroutine made progress while
+// the others did: when the first goroutine ended all its calls, each of the
+// others had ended all but at most slack of theirs. (A goroutine that the
+// scheduler starts a little late may be one round behind, hence slack.)
+func relCheckFair(t *testing.T, done [][]int, slack int) {
+	t.Helper()
+	firstLast := int(^uint(0) >> 1)
+	for _, d := range done {
+		firstLast = min(firstLast, d[len(d)-1])
+	}
+	for g, d := range done {
+		n := 0
+		for _, seq := range d {
+			if seq <= firstLast {
+				n++
+			}
+		}
+		if n < len(d)-slack {
+			t.Errorf("goroutine %d had ended %d of its %d calls when another had ended all of its calls: progress is not fair", g, n, len(d))
+		}
+	}
+}
+
+// TestReliabilitySharedClientDefaultLimit has 50 goroutines share one
+// client at its default settings (960 requests a minute, bursts of 16)
+// against a server that enforces 960 a minute with a bucket of 24, far
+// stricter than PagerDuty's minute-long window: no request may meet a 429.
+// 100 requests take about (100-16)/16 ≈ 5 s.
+func TestReliabilitySharedClientDefaultLimit(t *testing.T) {
+	reliability.CheckGoroutines(t)
+	pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{RateLimit: 960, RateBurst: 24}))
+	t.Cleanup(pd.Close)
+	c, err := pagerduty.NewClient(pagerduty.WithToken(pd.Token()), pagerduty.WithBaseURL(pd.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := relShareClient(t, c, 50, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := pd.Stats(); st.RateLimited != 0 || st.Requests != 100 {
+		t.Errorf("server saw %d requests, %d of them over the limit; want 100 and 0", st.Requests, st.RateLimited)
+	}
+	for g, d := range done {
+		if len(d) != 2 {
+			t.Errorf("goroutine %d ended %d calls, want 2", g, len(d))
+		}
+	}
+}
+
+// TestReliabilitySharedClientScaledLimit is the same with ten times the
+// rate on both sides (9,600 a minute; the client's burst of 16, the
+// server's bucket of 24) and more calls per goroutine, to show fairness
+// over many rounds: 400 requests in about 2.5 s.
+func TestReliabilitySharedClientScaledLimit(t *testing.T) {
+	reliability.CheckGoroutines(t)
+	pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{RateLimit: 9600, RateBurst: 24}))
+	t.Cleanup(pd.Close)
+	c, err := pagerduty.NewClient(pagerduty.WithToken(pd.Token()), pagerduty.WithBaseURL(pd.URL),
+		pagerduty.WithRateLimit(pagerduty.RateLimit{PerMinute: 9600, Burst: 16}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done, err := relShareClient(t, c, 50, 8)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := pd.Stats(); st.RateLimited != 0 || st.Requests != 400 {
+		t.Errorf("server saw %d requests, %d of them over the limit; want 400 and 0", st.Requests, st.RateLimited)
+	}
+	relCheckFair(t, done, 2)
+}
+
+// relCancelAfter cancels a context after d and returns it.
+func relCancelAfter(t *testing.T, d time.Duration) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	time.AfterFunc(d, cancel)
+	return ctx
+}
+
+// TestReliabilityCancelEndsEveryWait cancels a call while it waits in each
+// place a call can wait, and checks that it returns promptly with
+// context.Canceled and that no goroutine outlives it.
+func TestReliabilityCancelEndsEveryWait(t *testing.T) {
+	const cancelAfter, within = 100 * time.Millisecond, 2 * time.Second
+	cases := []struct {
+		name string
+		// setup returns a client and the call to make.
+		setup func(t *testing.T) (*pagerduty.Client, func(context.Context) error)
+	}{
+		{"retry backoff", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{Errors: []pdtest.ErrorFault{{Status: 500, Every: 1}}}))
+			t.Cleanup(pd.Close)
+			c := relNewClient(t, pd.URL, pd.Token(), pagerduty.WithRetry(pagerduty.RetryPolicy{MaxRetries: 5, MinWait: time.Minute, MaxWait: time.Minute}))
+			return c, func(ctx context.Context) error { _, err := c.Abilities.List(ctx); return err }
+		}},
+		{"429 Retry-After", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Retry-After", "60")
+				w.WriteHeader(http.StatusTooManyRequests)
+			}))
+			t.Cleanup(hs.Close)
+			c := relNewClient(t, hs.URL, "u+reliability-token")
+			return c, func(ctx context.Context) error { _, err := c.Abilities.List(ctx); return err }
+		}},
+		{"client rate limiter", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			pd := pdtest.NewServer()
+			t.Cleanup(pd.Close)
+			c := relNewClient(t, pd.URL, pd.Token(), pagerduty.WithRateLimit(pagerduty.RateLimit{PerMinute: 1, Burst: 1}))
+			return c, func(ctx context.Context) error {
+				if _, err := c.Abilities.List(ctx); err != nil {
+					return errors.New("the first call, within the burst, failed: " + err.Error())
+				}
+				_, err := c.Abilities.List(ctx) // waits a minute for a token
+				return err
+			}
+		}},
+		{"slow body", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{SlowBodyChunk: 1, SlowBodyDelay: 50 * time.Millisecond}))
+			t.Cleanup(pd.Close)
+			c := relNewClient(t, pd.URL, pd.Token())
+			return c, func(ctx context.Context) error { _, err := c.Abilities.List(ctx); return err }
+		}},
+		{"pending page", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			pd := pdtest.NewServer(pdtest.WithDemoIncidents(300))
+			t.Cleanup(pd.Close)
+			c := relNewClient(t, pd.URL, pd.Token())
+			return c, func(ctx context.Context) error {
+				n := 0
+				for _, err := range c.Incidents.List(ctx, &pagerduty.ListIncidentsOptions{ListOptions: pagerduty.ListOptions{Limit: 10}}) {
+					if err != nil {
+						return err
+					}
+					if n++; n == 10 {
+						// The next page now answers after a minute.
+						pd.SetFaults(pdtest.Faults{Latency: time.Minute})
+					}
+				}
+				return errors.New("the listing ended without the cancellation")
+			}
+		}},
+		{"prefetched pages", func(t *testing.T) (*pagerduty.Client, func(context.Context) error) {
+			pd := pdtest.NewServer(pdtest.WithDemoIncidents(300))
+			t.Cleanup(pd.Close)
+			c := relNewClient(t, pd.URL, pd.Token())
+			return c, func(ctx context.Context) error {
+				ctx = pagerduty.ContextWithPrefetch(ctx, 4)
+				n := 0
+				for _, err := range c.Incidents.List(ctx, &pagerduty.ListIncidentsOptions{ListOptions: pagerduty.ListOptions{Limit: 10}}) {
+					if err != nil {
+						return err
+					}
+					if n++; n == 1 {
+						pd.SetFaults(pdtest.Faults{Latency: time.Minute})
+					}
+				}
+				return errors.New("the listing ended without the cancellation")
+			}
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			reliability.CheckGoroutines(t)
+			_, call := tc.setup(t)
+			ctx := relCancelAfter(t, cancelAfter)
+			start := time.Now()
+			err := call(ctx)
+			took := time.Since(start)
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("error %v (%T) is not context.Canceled", err, err)
+			}
+			if took > within {
+				t.Errorf("the call returned %s after the cancellation, want within %s", took-cancelAfter, within)
+			}
+		})
+	}
+}
+
+// relNewClient returns a client of the server at url with the given
+// options on top of a token and the base URL.
+func relNewClient(t testing.TB, url, token string, extra ...pagerduty.Option) *pagerduty.Client {
+	t.Helper()
+	c, err := pagerduty.NewClient(append([]pagerduty.Option{pagerduty.WithToken(token), pagerduty.WithBaseURL(url)}, extra...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
