@@ -20,7 +20,9 @@ func TestEnrichmentSchemaRequests(t *testing.T) {
 	}
 	recPath := "/enrichment/schemas/" + testSchemaID + "/records"
 	runAPICases(t, []apiCase{
-		{name: "list", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Enrichment.ListEnrichmentSchemas(ctx) },
+		{name: "list", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.Enrichment.ListEnrichmentSchemas(ctx)
+		},
 			answer: `{"schemas":[{"id":"` + testSchemaID + `","name":"Hosts"}]}`, want: wantRequest{method: "GET", path: "/enrichment/schemas"},
 			check: func(t *testing.T, got any) {
 				if l := got.([]pagerduty.EnrichmentSchema); len(l) != 1 || l[0].Name != "Hosts" {
@@ -31,13 +33,17 @@ func TestEnrichmentSchemaRequests(t *testing.T) {
 			return c.Enrichment.CreateEnrichmentSchema(ctx, pagerduty.EnrichmentSchemaParams{Name: "Hosts", Fields: []pagerduty.EnrichmentField{{Name: "host", Type: pagerduty.EnrichmentFieldQuery}}})
 		}, status: http.StatusCreated, answer: schema, check: checkSchema,
 			want: wantRequest{method: "POST", path: "/enrichment/schemas", body: `{"integration_type":"CSV","name":"Hosts","fields":[{"name":"host","type":"query"}]}`}},
-		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Enrichment.GetEnrichmentSchema(ctx, testSchemaID) },
+		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.Enrichment.GetEnrichmentSchema(ctx, testSchemaID)
+		},
 			answer: schema, check: checkSchema, want: wantRequest{method: "GET", path: "/enrichment/schemas/" + testSchemaID}},
 		{name: "update", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.Enrichment.UpdateEnrichmentSchema(ctx, testSchemaID, "", "Owners")
 		}, answer: schema, check: checkSchema,
 			want: wantRequest{method: "PUT", path: "/enrichment/schemas/" + testSchemaID, body: `{"schema":{"description":"Owners"}}`}},
-		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Enrichment.DeleteEnrichmentSchema(ctx, testSchemaID) },
+		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.Enrichment.DeleteEnrichmentSchema(ctx, testSchemaID)
+		},
 			answer: schema, check: checkSchema, want: wantRequest{method: "DELETE", path: "/enrichment/schemas/" + testSchemaID}},
 		{name: "list records", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return firstOf(c.Enrichment.ListEnrichmentRecords(ctx, testSchemaID, &pagerduty.CursorOptions{Limit: 50, Cursor: "abc"}))

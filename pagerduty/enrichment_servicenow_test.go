@@ -33,7 +33,9 @@ func TestEnrichmentServiceNowRequests(t *testing.T) {
 		}
 	}
 	runAPICases(t, []apiCase{
-		{name: "list", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Enrichment.ListServiceNowIntegrations(ctx) },
+		{name: "list", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.Enrichment.ListServiceNowIntegrations(ctx)
+		},
 			answer: `{"integrations":[{"id":"I1","name":"CMDB"}]}`, want: wantRequest{method: "GET", path: "/enrichment/integrations/servicenow"},
 			check: func(t *testing.T, got any) {
 				if l := got.([]pagerduty.ServiceNowIntegration); len(l) != 1 || l[0].Name != "CMDB" {
@@ -44,7 +46,9 @@ func TestEnrichmentServiceNowRequests(t *testing.T) {
 			return c.Enrichment.CreateServiceNowIntegration(ctx, pagerduty.ServiceNowIntegrationParams{Name: "CMDB", CMDBTables: []pagerduty.ServiceNowTableParams{table}})
 		}, answer: integ, check: checkInteg,
 			want: wantRequest{method: "POST", path: "/enrichment/integrations/servicenow", body: `{"name":"CMDB","cmdb_tables":[` + tableJSON + `]}`}},
-		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Enrichment.GetServiceNowIntegration(ctx, "I1") },
+		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.Enrichment.GetServiceNowIntegration(ctx, "I1")
+		},
 			answer: integ, check: checkInteg, want: wantRequest{method: "GET", path: "/enrichment/integrations/servicenow/I1"}},
 		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return nil, c.Enrichment.DeleteServiceNowIntegration(ctx, "I1")
