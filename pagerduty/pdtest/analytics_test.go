@@ -62,9 +62,15 @@ func TestAnalyticsMetrics(t *testing.T) {
 	if len(rows) != 2 || rows[0]["range_start"] != "2026-03-02T00:00:00Z" || rows[0]["total_incident_count"].(float64) != 1 || rows[0]["mean_seconds_to_resolve"].(float64) != 600 {
 		t.Fatalf("daily high urgency: %v", rows)
 	}
-	_, m = call(t, s, "POST", "/analytics/metrics/incidents/teams/all", map[string]any{})
+	_, m = call(t, s, "POST", "/analytics/metrics/incidents/teams", map[string]any{})
 	if rows := items(m, "data"); len(rows) != 1 || rows[0]["team_name"] != "Core" || rows[0]["total_incident_count"].(float64) != 3 {
 		t.Fatalf("by team: %v", rows)
+	}
+	// The ".../all" variant totals across the selected teams: one row, no
+	// team named.
+	_, m = call(t, s, "POST", "/analytics/metrics/incidents/teams/all", map[string]any{})
+	if rows := items(m, "data"); len(rows) != 1 || rows[0]["team_name"] != nil || rows[0]["total_incident_count"].(float64) != 3 {
+		t.Fatalf("across teams: %v", rows)
 	}
 	if st, _ := call(t, s, "POST", "/analytics/metrics/incidents/all", map[string]any{"aggregate_unit": "year"}); st != 400 {
 		t.Fatalf("bad aggregate unit: %d", st)

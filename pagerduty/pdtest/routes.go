@@ -88,8 +88,12 @@ func (h *Handler) routes() {
 	m.HandleFunc("DELETE /maintenance_windows/{id}", h.deleteMaintenanceWindow)
 
 	m.HandleFunc("POST /analytics/metrics/incidents/all", h.analyticsMetrics(""))
-	m.HandleFunc("POST /analytics/metrics/incidents/services/all", h.analyticsMetrics("service"))
-	m.HandleFunc("POST /analytics/metrics/incidents/teams/all", h.analyticsMetrics("team"))
+	// ".../services" and ".../teams" answer one row per service or team;
+	// ".../all" variants answer the total across the selected ones.
+	m.HandleFunc("POST /analytics/metrics/incidents/services", h.analyticsMetrics("service"))
+	m.HandleFunc("POST /analytics/metrics/incidents/teams", h.analyticsMetrics("team"))
+	m.HandleFunc("POST /analytics/metrics/incidents/services/all", h.analyticsMetrics(""))
+	m.HandleFunc("POST /analytics/metrics/incidents/teams/all", h.analyticsMetrics(""))
 	m.HandleFunc("POST /analytics/raw/incidents", h.analyticsRawIncidents)
 
 	m.HandleFunc("GET /audit/records", h.listAudit(""))
