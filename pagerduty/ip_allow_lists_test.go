@@ -33,9 +33,13 @@ func TestIPAllowListsRequests(t *testing.T) {
 		}, status: http.StatusCreated, answer: list, want: wantRequest{method: "POST", path: "/ip_allow_lists", body: `{"ip_allow_list":{"state":"disabled","cidr_entries":[]}}`}},
 		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.IPAllowLists.Get(ctx, "PIP1") },
 			answer: list, check: check, want: wantRequest{method: "GET", path: "/ip_allow_lists/PIP1"}},
-		{name: "update", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.IPAllowLists.Update(ctx, "PIP1", p) },
+		{name: "update", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.IPAllowLists.Update(ctx, "PIP1", p)
+		},
 			answer: list, check: check, want: wantRequest{method: "PUT", path: "/ip_allow_lists/PIP1", body: body}},
-		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return nil, c.IPAllowLists.Delete(ctx, "PIP1") },
+		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return nil, c.IPAllowLists.Delete(ctx, "PIP1")
+		},
 			status: http.StatusNoContent, want: wantRequest{method: "DELETE", path: "/ip_allow_lists/PIP1"}},
 		{name: "audit records", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return firstOf(c.IPAllowLists.ListAuditRecords(ctx, "PIP1", &pagerduty.ListAuditRecordsOptions{CursorOptions: pagerduty.CursorOptions{Limit: 10}}))

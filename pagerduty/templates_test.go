@@ -42,7 +42,9 @@ func TestTemplatesRequests(t *testing.T) {
 			answer: tmpl, check: check, want: wantRequest{method: "GET", path: "/templates/PT1"}},
 		{name: "update", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Templates.Update(ctx, "PT1", p) },
 			answer: tmpl, check: check, want: wantRequest{method: "PUT", path: "/templates/PT1", body: body}},
-		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return nil, c.Templates.Delete(ctx, "PT1") },
+		{name: "delete", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return nil, c.Templates.Delete(ctx, "PT1")
+		},
 			status: http.StatusNoContent, want: wantRequest{method: "DELETE", path: "/templates/PT1"}},
 		{name: "render", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
 			return c.Templates.Render(ctx, "PT1", pagerduty.RenderTemplateParams{IncidentID: "Q1", Message: "on it", External: map[string]string{"k": "v"}})
@@ -64,7 +66,7 @@ func TestTemplatesRequests(t *testing.T) {
 			}},
 		{name: "fields", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.Templates.ListFields(ctx) },
 			answer: `{"fields":[{"type":"standard_field","summary":"Title","keyword":"incident.title","domain_name":{"order":1,"summary":"Incident"}}]}`,
-			want: wantRequest{method: "GET", path: "/templates/fields"},
+			want:   wantRequest{method: "GET", path: "/templates/fields"},
 			check: func(t *testing.T, got any) {
 				if f := got.([]pagerduty.TemplateField); len(f) != 1 || f[0].Keyword != "incident.title" || f[0].DomainName == nil || f[0].DomainName.Order != 1 {
 					t.Errorf("decoded %+v", f)

@@ -37,7 +37,9 @@ func TestWorkflowIntegrationsRequests(t *testing.T) {
 					t.Errorf("page %+v", p)
 				}
 			}},
-		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) { return c.WorkflowIntegrations.Get(ctx, "http-api") },
+		{name: "get", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return c.WorkflowIntegrations.Get(ctx, "http-api")
+		},
 			answer: `{"integration":{"id":"http-api","name":"Web API","secrets_schema":{"type":"object"}}}`, want: wantRequest{method: "GET", path: "/workflows/integrations/http-api"},
 			check: func(t *testing.T, got any) {
 				if i := got.(*pagerduty.WorkflowIntegration); i.ID != "http-api" || i.SecretsSchema["type"] != "object" {
