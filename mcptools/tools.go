@@ -53,13 +53,6 @@ func allTools() []serverTool {
 		listMaintenanceWindows,
 		createMaintenanceWindow,
 		deleteMaintenanceWindow,
-		// event orchestrations
-		listEventOrchestrations,
-		getOrchestrationRules,
-		createEventOrchestration,
-		addOrchestrationRoute,
-		addOrchestrationRule,
-		mapAlertSeverity,
 		// computed reports
 		findCoverageGaps,
 		exportOnCallPayroll,
@@ -70,6 +63,13 @@ func allTools() []serverTool {
 		getIncidentCost,
 		getServiceReliability,
 		getExecutiveReport,
+		// event orchestrations
+		listEventOrchestrations,
+		getOrchestrationRules,
+		createEventOrchestration,
+		addOrchestrationRoute,
+		addOrchestrationRule,
+		mapAlertSeverity,
 		// automation and workflows
 		listIncidentWorkflows,
 		startIncidentWorkflow,
@@ -89,5 +89,8 @@ func allTools() []serverTool {
 		listVendors,
 		createServiceIntegration,
 		configureAlertGrouping,
+		// follow-ups and escalation delays
+		addFollowUpTasks,
+		updateEscalationRuleDelay,
 	}
 }
