@@ -53,6 +53,13 @@ func allTools() []serverTool {
 		listMaintenanceWindows,
 		createMaintenanceWindow,
 		deleteMaintenanceWindow,
+		// event orchestrations
+		listEventOrchestrations,
+		getOrchestrationRules,
+		createEventOrchestration,
+		addOrchestrationRoute,
+		addOrchestrationRule,
+		mapAlertSeverity,
 		// computed reports
 		findCoverageGaps,
 		exportOnCallPayroll,
@@ -63,13 +70,6 @@ func allTools() []serverTool {
 		getIncidentCost,
 		getServiceReliability,
 		getExecutiveReport,
-		// event orchestrations
-		listEventOrchestrations,
-		getOrchestrationRules,
-		createEventOrchestration,
-		addOrchestrationRoute,
-		addOrchestrationRule,
-		mapAlertSeverity,
 		// automation and workflows
 		listIncidentWorkflows,
 		startIncidentWorkflow,
