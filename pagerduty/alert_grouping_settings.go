@@ -260,11 +260,7 @@ func (s *AlertGroupingSettingsService) Create(ctx context.Context, p *AlertGroup
 //
 // OAuth scope services.read.
 func (s *AlertGroupingSettingsService) Get(ctx context.Context, id string) (*AlertGroupingSetting, error) {
-	path, err := expandPath("/alert_grouping_settings/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[AlertGroupingSetting](ctx, s.client, &request{method: "GET", path: path}, "alert_grouping_setting")
+	return getAt[AlertGroupingSetting](ctx, s.client, "/alert_grouping_settings/{id}", "alert_grouping_setting", id)
 }
 
 // Update replaces the alert grouping setting id with p and returns it as it

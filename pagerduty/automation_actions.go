@@ -399,30 +399,12 @@ func (s *AutomationActionsService) ListPage(ctx context.Context, opts *ListAutom
 	return getPage[AutomationAction](ctx, s.client, "/automation_actions/actions", "actions", q)
 }
 
-// actionAnswer performs r and returns the action the answer holds.
-func actionAnswer(ctx context.Context, c *Client, r *request) (*AutomationAction, error) {
-	var out struct {
-		Action *AutomationAction `json:"action"`
-	}
-	if err := c.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	if out.Action == nil {
-		return nil, fmt.Errorf("pagerduty: %s %s: the answer has no action", r.method, r.path)
-	}
-	return out.Action, nil
-}
-
 // Get returns the automation action id, with its teams.
 //
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) Get(ctx context.Context, id string) (*AutomationAction, error) {
-	path, err := expandPath("/automation_actions/actions/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return actionAnswer(ctx, s.client, &request{method: "GET", path: path})
+	return getAt[AutomationAction](ctx, s.client, "/automation_actions/actions/{id}", "action", id)
 }
 
 // Create adds an automation action and returns it.
@@ -435,7 +417,7 @@ func (s *AutomationActionsService) Create(ctx context.Context, p *AutomationActi
 		return nil, err
 	}
 	body := map[string]any{"action": w}
-	return actionAnswer(ctx, s.client, &request{method: "POST", path: "/automation_actions/actions", body: body})
+	return objectCall[AutomationAction](ctx, s.client, &request{method: "POST", path: "/automation_actions/actions", body: body}, "action")
 }
 
 // Update changes the automation action id and returns it as it now is.
@@ -451,7 +433,7 @@ func (s *AutomationActionsService) Update(ctx context.Context, id string, u *Aut
 	if err != nil {
 		return nil, err
 	}
-	return actionAnswer(ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"action": w}})
+	return objectCall[AutomationAction](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"action": w}}, "action")
 }
 
 // Delete removes the automation action id.

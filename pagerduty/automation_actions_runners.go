@@ -211,29 +211,12 @@ func (s *AutomationActionsService) ListRunnersPage(ctx context.Context, opts *Li
 	return getPage[AutomationRunner](ctx, s.client, "/automation_actions/runners", "runners", q)
 }
 
-func runnerAnswer(ctx context.Context, c *Client, r *request) (*AutomationRunner, error) {
-	var out struct {
-		Runner *AutomationRunner `json:"runner"`
-	}
-	if err := c.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	if out.Runner == nil {
-		return nil, fmt.Errorf("pagerduty: %s %s: the answer has no runner", r.method, r.path)
-	}
-	return out.Runner, nil
-}
-
 // GetRunner returns the runner id.
 //
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) GetRunner(ctx context.Context, id string) (*AutomationRunner, error) {
-	path, err := expandPath("/automation_actions/runners/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return runnerAnswer(ctx, s.client, &request{method: "GET", path: path})
+	return getAt[AutomationRunner](ctx, s.client, "/automation_actions/runners/{id}", "runner", id)
 }
 
 // CreateRunner adds a runner and returns it; a sidecar's answer carries the
@@ -246,7 +229,7 @@ func (s *AutomationActionsService) CreateRunner(ctx context.Context, p *Automati
 	if err != nil {
 		return nil, err
 	}
-	return runnerAnswer(ctx, s.client, &request{method: "POST", path: "/automation_actions/runners", body: map[string]any{"runner": w}})
+	return objectCall[AutomationRunner](ctx, s.client, &request{method: "POST", path: "/automation_actions/runners", body: map[string]any{"runner": w}}, "runner")
 }
 
 // UpdateRunner changes the runner id and returns it as it now is.
@@ -261,7 +244,7 @@ func (s *AutomationActionsService) UpdateRunner(ctx context.Context, id string, 
 	if u == nil || *u == (AutomationRunnerUpdate{}) {
 		return nil, missing("AutomationRunnerUpdate", "at least one field to change")
 	}
-	return runnerAnswer(ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"runner": u}})
+	return objectCall[AutomationRunner](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"runner": u}}, "runner")
 }
 
 // DeleteRunner removes the runner id.

@@ -174,3 +174,21 @@ func filterQuery(opts any, lo *ListOptions) (url.Values, error) {
 	stripPaging(q)
 	return q, nil
 }
+
+// getIncluding reads the object under key at tmpl filled with ids. When opts
+// is set, the values includes returns (what the answer should embed) are
+// checked against allowed and opts is sent as the query.
+func getIncluding[T, O any, I ~string](ctx context.Context, c *Client, tmpl, key string, ids []string, opts *O, includes func(*O) []I, allowed ...I) (*T, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		if err := oneOf("Includes", includes(opts), allowed...); err != nil {
+			return nil, err
+		}
+		encodeQuery(q, opts)
+	}
+	return objectCall[T](ctx, c, &request{method: "GET", path: path, query: q}, key)
+}

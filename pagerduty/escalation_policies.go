@@ -260,18 +260,8 @@ type GetEscalationPolicyOptions struct {
 //
 // OAuth scope escalation_policies.read.
 func (s *EscalationPoliciesService) Get(ctx context.Context, id string, opts *GetEscalationPolicyOptions) (*EscalationPolicy, error) {
-	path, err := expandPath("/escalation_policies/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, epIncludes...); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[EscalationPolicy](ctx, s.client, &request{method: "GET", path: path, query: q}, "escalation_policy")
+	return getIncluding[EscalationPolicy](ctx, s.client, "/escalation_policies/{id}", "escalation_policy", []string{id}, opts,
+		func(o *GetEscalationPolicyOptions) []EscalationPolicyInclude { return o.Includes }, epIncludes...)
 }
 
 // EscalationPolicyParams describes an escalation policy to create, or the

@@ -156,11 +156,7 @@ func (s *EventOrchestrationsService) Create(ctx context.Context, p *Orchestratio
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) Get(ctx context.Context, id string) (*Orchestration, error) {
-	path, err := expandPath("/event_orchestrations/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Orchestration](ctx, s.client, &request{method: "GET", path: path}, "orchestration")
+	return getAt[Orchestration](ctx, s.client, "/event_orchestrations/{id}", "orchestration", id)
 }
 
 // Update changes the name, description or team of the orchestration id and

@@ -67,11 +67,7 @@ func (s *EventOrchestrationsService) CreateIntegration(ctx context.Context, id, 
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) GetIntegration(ctx context.Context, id, integrationID string) (*OrchestrationIntegration, error) {
-	path, err := expandPath("/event_orchestrations/{id}/integrations/{integration_id}", id, integrationID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[OrchestrationIntegration](ctx, s.client, &request{method: "GET", path: path}, "integration")
+	return getAt[OrchestrationIntegration](ctx, s.client, "/event_orchestrations/{id}/integrations/{integration_id}", "integration", id, integrationID)
 }
 
 // UpdateIntegration renames the integration integrationID of the

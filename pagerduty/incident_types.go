@@ -88,11 +88,7 @@ func (s *IncidentTypesService) List(ctx context.Context, opts *ListIncidentTypes
 //
 // OAuth scope incident_types.read.
 func (s *IncidentTypesService) Get(ctx context.Context, idOrName string) (*IncidentType, error) {
-	path, err := expandPath("/incidents/types/{type_id_or_name}", idOrName)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[IncidentType](ctx, s.client, &request{method: "GET", path: path}, "incident_type")
+	return getAt[IncidentType](ctx, s.client, "/incidents/types/{type_id_or_name}", "incident_type", idOrName)
 }
 
 // Create defines a new incident type and returns it.

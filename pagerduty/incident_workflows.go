@@ -141,11 +141,7 @@ func (s *IncidentWorkflowsService) ListPage(ctx context.Context, opts *ListIncid
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) Get(ctx context.Context, id string) (*IncidentWorkflow, error) {
-	path, err := expandPath("/incident_workflows/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[IncidentWorkflow](ctx, s.client, &request{method: "GET", path: path}, "incident_workflow")
+	return getAt[IncidentWorkflow](ctx, s.client, "/incident_workflows/{id}", "incident_workflow", id)
 }
 
 // IncidentWorkflowParams describes an incident workflow to create, or the

@@ -155,11 +155,7 @@ func (s *IncidentWorkflowsService) ListTriggersPage(ctx context.Context, opts *L
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) GetTrigger(ctx context.Context, id string) (*IncidentWorkflowTrigger, error) {
-	path, err := expandPath("/incident_workflows/triggers/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[IncidentWorkflowTrigger](ctx, s.client, &request{method: "GET", path: path}, "trigger")
+	return getAt[IncidentWorkflowTrigger](ctx, s.client, "/incident_workflows/triggers/{id}", "trigger", id)
 }
 
 // CreateWorkflowTriggerParams describes a new trigger.

@@ -139,18 +139,8 @@ type GetMaintenanceWindowOptions struct {
 //
 // OAuth scope services.read.
 func (s *MaintenanceWindowsService) Get(ctx context.Context, id string, opts *GetMaintenanceWindowOptions) (*MaintenanceWindow, error) {
-	path, err := expandPath("/maintenance_windows/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, maintenanceWindowIncludes...); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[MaintenanceWindow](ctx, s.client, &request{method: "GET", path: path, query: q}, "maintenance_window")
+	return getIncluding[MaintenanceWindow](ctx, s.client, "/maintenance_windows/{id}", "maintenance_window", []string{id}, opts,
+		func(o *GetMaintenanceWindowOptions) []MaintenanceWindowInclude { return o.Includes }, maintenanceWindowIncludes...)
 }
 
 // MaintenanceWindowParams describes a maintenance window to create, or the

@@ -137,11 +137,7 @@ func (s *RulesetsService) Create(ctx context.Context, p *RulesetParams) (*Rulese
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) Get(ctx context.Context, id string) (*Ruleset, error) {
-	path, err := expandPath("/rulesets/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Ruleset](ctx, s.client, &request{method: "GET", path: path}, "ruleset")
+	return getAt[Ruleset](ctx, s.client, "/rulesets/{id}", "ruleset", id)
 }
 
 // Update renames the ruleset id or changes its team, and returns it as it

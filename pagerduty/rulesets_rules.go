@@ -125,11 +125,7 @@ func (s *RulesetsService) CreateRule(ctx context.Context, id string, rule *Rules
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) GetRule(ctx context.Context, id, ruleID string) (*RulesetRule, error) {
-	path, err := expandPath("/rulesets/{id}/rules/{rule_id}", id, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[RulesetRule](ctx, s.client, &request{method: "GET", path: path}, "rule")
+	return getAt[RulesetRule](ctx, s.client, "/rulesets/{id}/rules/{rule_id}", "rule", id, ruleID)
 }
 
 // UpdateRule changes the rule ruleID of the ruleset id to rule and returns

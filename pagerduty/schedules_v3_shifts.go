@@ -188,11 +188,7 @@ func (s *SchedulesV3Service) CreateCustomShifts(ctx context.Context, scheduleID 
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) GetCustomShift(ctx context.Context, scheduleID, shiftID string) (*CustomShift, error) {
-	path, err := expandPath("/v3/schedules/{id}/custom_shifts/{custom_shift_id}", scheduleID, shiftID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomShift](ctx, s.client, &request{method: "GET", path: path}, "custom_shift")
+	return getAt[CustomShift](ctx, s.client, "/v3/schedules/{id}/custom_shifts/{custom_shift_id}", "custom_shift", scheduleID, shiftID)
 }
 
 // UpdateCustomShift changes the custom shift shiftID of the v3 schedule
@@ -313,11 +309,7 @@ func (s *SchedulesV3Service) CreateOverrides(ctx context.Context, scheduleID str
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) GetOverride(ctx context.Context, scheduleID, overrideID string) (*OverrideShift, error) {
-	path, err := expandPath("/v3/schedules/{id}/overrides/{override_id}", scheduleID, overrideID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[OverrideShift](ctx, s.client, &request{method: "GET", path: path}, "override")
+	return getAt[OverrideShift](ctx, s.client, "/v3/schedules/{id}/overrides/{override_id}", "override", scheduleID, overrideID)
 }
 
 // OverrideShiftUpdate lists the changes to make to a v3 override; only

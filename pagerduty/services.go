@@ -318,18 +318,8 @@ type GetServiceOptions struct {
 //
 // OAuth scope services.read.
 func (s *ServicesService) Get(ctx context.Context, id string, opts *GetServiceOptions) (*Service, error) {
-	path, err := expandPath("/services/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, serviceIncludes...); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[Service](ctx, s.client, &request{method: "GET", path: path, query: q}, "service")
+	return getIncluding[Service](ctx, s.client, "/services/{id}", "service", []string{id}, opts,
+		func(o *GetServiceOptions) []ServiceInclude { return o.Includes }, serviceIncludes...)
 }
 
 // Create adds a service and returns it. p needs Name and

@@ -3,7 +3,6 @@ package pagerduty
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 )
@@ -252,18 +251,8 @@ func (s *ServicesService) CreateIntegration(ctx context.Context, serviceID strin
 //
 // OAuth scope services.read.
 func (s *ServicesService) GetIntegration(ctx context.Context, serviceID, integrationID string, opts *GetIntegrationOptions) (*Integration, error) {
-	path, err := expandPath("/services/{id}/integrations/{integration_id}", serviceID, integrationID)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, IntegrationIncludeServices, IntegrationIncludeVendors); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[Integration](ctx, s.client, &request{method: "GET", path: path, query: q}, "integration")
+	return getIncluding[Integration](ctx, s.client, "/services/{id}/integrations/{integration_id}", "integration", []string{serviceID, integrationID}, opts,
+		func(o *GetIntegrationOptions) []IntegrationInclude { return o.Includes }, IntegrationIncludeServices, IntegrationIncludeVendors)
 }
 
 // UpdateIntegration changes the integration integrationID of the service

@@ -328,11 +328,7 @@ func (s *ServicesService) CreateEventRule(ctx context.Context, serviceID string,
 //
 // OAuth scope services.read.
 func (s *ServicesService) GetEventRule(ctx context.Context, serviceID, ruleID string) (*ServiceEventRule, error) {
-	path, err := expandPath("/services/{id}/rules/{rule_id}", serviceID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[ServiceEventRule](ctx, s.client, &request{method: "GET", path: path}, "rule")
+	return getAt[ServiceEventRule](ctx, s.client, "/services/{id}/rules/{rule_id}", "rule", serviceID, ruleID)
 }
 
 // UpdateEventRule replaces the event rule ruleID of the service serviceID

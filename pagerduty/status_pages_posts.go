@@ -154,18 +154,8 @@ func (s *StatusPagesService) ListPosts(ctx context.Context, id string, opts *Lis
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) GetPost(ctx context.Context, id, postID string, opts *GetStatusPagePostOptions) (*StatusPagePost, error) {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}", id, postID)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, IncludePostUpdates); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[StatusPagePost](ctx, s.client, &request{method: "GET", path: path, query: q}, "post")
+	return getIncluding[StatusPagePost](ctx, s.client, "/status_pages/{id}/posts/{post_id}", "post", []string{id, postID}, opts,
+		func(o *GetStatusPagePostOptions) []StatusPagePostInclude { return o.Includes }, IncludePostUpdates)
 }
 
 // CreatePost publishes a post with its first updates on the status page id

@@ -110,18 +110,8 @@ type GetTeamOptions struct {
 //
 // OAuth scope teams.read.
 func (s *TeamsService) Get(ctx context.Context, id string, opts *GetTeamOptions) (*Team, error) {
-	path, err := expandPath("/teams/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := oneOf("Includes", opts.Includes, IncludeTeamPrivileges); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[Team](ctx, s.client, &request{method: "GET", path: path, query: q}, "team")
+	return getIncluding[Team](ctx, s.client, "/teams/{id}", "team", []string{id}, opts,
+		func(o *GetTeamOptions) []TeamInclude { return o.Includes }, IncludeTeamPrivileges)
 }
 
 // TeamParams describes a team to create, or its new state. Name is

@@ -119,11 +119,7 @@ func (s *UsersService) ListContactMethods(ctx context.Context, userID string) ([
 //
 // OAuth scope users:contact_methods.read.
 func (s *UsersService) GetContactMethod(ctx context.Context, userID, contactMethodID string) (*ContactMethod, error) {
-	path, err := expandPath("/users/{id}/contact_methods/{contact_method_id}", userID, contactMethodID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[ContactMethod](ctx, s.client, &request{method: "GET", path: path}, "contact_method")
+	return getAt[ContactMethod](ctx, s.client, "/users/{id}/contact_methods/{contact_method_id}", "contact_method", userID, contactMethodID)
 }
 
 // CreateContactMethod adds a contact method to the user with the given ID

@@ -87,11 +87,7 @@ func (s *UsersService) ListHandoffNotificationRules(ctx context.Context, userID 
 //
 // OAuth scope users.read.
 func (s *UsersService) GetHandoffNotificationRule(ctx context.Context, userID, ruleID string) (*HandoffNotificationRule, error) {
-	path, err := expandPath("/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[HandoffNotificationRule](ctx, s.client, &request{method: "GET", path: path}, "oncall_handoff_notification_rule")
+	return getAt[HandoffNotificationRule](ctx, s.client, "/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", "oncall_handoff_notification_rule", userID, ruleID)
 }
 
 // CreateHandoffNotificationRule adds an on-call handoff notification rule

@@ -99,11 +99,7 @@ type License struct {
 //
 // OAuth scope licenses.read.
 func (s *UsersService) GetLicense(ctx context.Context, userID string) (*License, error) {
-	path, err := expandPath("/users/{id}/license", userID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[License](ctx, s.client, &request{method: "GET", path: path}, "license")
+	return getAt[License](ctx, s.client, "/users/{id}/license", "license", userID)
 }
 
 // RegeneratePrivateURLKey replaces the key of the user's private calendar
