@@ -21,7 +21,6 @@ func TestOAuthDelegationsCassette(t *testing.T) {
 	// The API description documents no successful answer for this
 	// deprecated call, so the mock answers with its documented error: the
 	// recording checks the request and that the error is typed.
-	//lint:ignore SA1019 the deprecated call is still part of the API
 	_, err := c.OAuthDelegations.RevocationRequestsStatus(ctx, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 	var apiErr *pagerduty.APIError
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 {

@@ -19,7 +19,6 @@ func TestOAuthDelegationsRequests(t *testing.T) {
 				}
 			}},
 		{name: "revocation status", call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-			//lint:ignore SA1019 the deprecated call is still part of the API
 			return c.OAuthDelegations.RevocationRequestsStatus(ctx, time.Date(2026, 1, 1, 12, 0, 0, 0, time.FixedZone("x", 3600)))
 		}, answer: `{"pending":0}`, want: wantRequest{method: "GET", path: "/oauth_delegations/revocation_requests/status", query: vals("requested_at_end", "2026-01-01T11:00:00Z")},
 			check: func(t *testing.T, got any) {
