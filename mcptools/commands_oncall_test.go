@@ -25,6 +25,10 @@ func paymentsSecondary(t *testing.T, d *pdtest.Dataset) rotation {
 	if len(s.Layers) != 1 || len(s.Overrides) != 0 || s.TimeZone != "Asia/Tokyo" {
 		t.Fatalf("Payments Secondary is not one layer without overrides in Tokyo: %+v", s)
 	}
+	return newRotation(s)
+}
+
+func newRotation(s pdtest.Schedule) rotation {
 	l := s.Layers[0]
 	return rotation{schedule: s, layer: l, turn: time.Duration(l.RotationTurnLengthSeconds) * time.Second}
 }
