@@ -41,6 +41,8 @@ func (o *ListEventEnrichmentAssociationsOptions) query() (ListOptions, error) {
 // orchestrations (as references of type "service_reference" or
 // "event_orchestration_reference") the event enrichment with the given ID
 // applies to.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentAssociations(ctx context.Context, id string, opts *ListEventEnrichmentAssociationsOptions) iter.Seq2[Reference, error] {
 	path, err := expandPath("/enrichment/event_enrichments/{id}/associations", id)
 	if err != nil {
@@ -59,6 +61,8 @@ func (s *EnrichmentService) ListEventEnrichmentAssociations(ctx context.Context,
 
 // ListEventEnrichmentAssociationsPage returns one page of the objects the
 // event enrichment with the given ID applies to.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentAssociationsPage(ctx context.Context, id string, opts *ListEventEnrichmentAssociationsOptions) (*Page[Reference], error) {
 	path, err := expandPath("/enrichment/event_enrichments/{id}/associations", id)
 	if err != nil {
@@ -112,6 +116,8 @@ func associationsBody(refs []Reference) (map[string]any, error) {
 
 // AddEventEnrichmentAssociations applies the event enrichment with the given
 // ID to the services and event orchestrations refs names.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) AddEventEnrichmentAssociations(ctx context.Context, id string, refs []Reference) (*EventEnrichmentAssociationsResult, error) {
 	return s.associations(ctx, "POST", id, refs)
 }
@@ -119,6 +125,8 @@ func (s *EnrichmentService) AddEventEnrichmentAssociations(ctx context.Context, 
 // DeleteEventEnrichmentAssociations stops the event enrichment with the
 // given ID from applying to the services and event orchestrations refs
 // names.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) DeleteEventEnrichmentAssociations(ctx context.Context, id string, refs []Reference) (*EventEnrichmentAssociationsResult, error) {
 	return s.associations(ctx, "DELETE", id, refs)
 }
@@ -215,6 +223,8 @@ type EventEnrichmentSearch struct {
 
 // GetEventEnrichmentRules returns the rules of the event enrichment with the
 // given ID.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) GetEventEnrichmentRules(ctx context.Context, id string) (*EventEnrichmentRules, error) {
 	path, err := expandPath("/enrichment/event_enrichments/{id}/rules", id)
 	if err != nil {
@@ -225,6 +235,8 @@ func (s *EnrichmentService) GetEventEnrichmentRules(ctx context.Context, id stri
 
 // UpdateEventEnrichmentRules replaces the rule sets of the event enrichment
 // with the given ID and returns the rules as stored.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) UpdateEventEnrichmentRules(ctx context.Context, id string, sets []EventEnrichmentRuleSet) (*EventEnrichmentRules, error) {
 	path, err := expandPath("/enrichment/event_enrichments/{id}/rules", id)
 	if err != nil {

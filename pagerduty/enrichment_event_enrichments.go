@@ -90,6 +90,8 @@ func (o *ListEventEnrichmentsOptions) query() (ListOptions, error) {
 
 // ListEventEnrichments streams the account's event enrichments, in pages,
 // fetching the next page only when the loop asks for it.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichments(ctx context.Context, opts *ListEventEnrichmentsOptions) iter.Seq2[EventEnrichment, error] {
 	lo, err := opts.query()
 	if err != nil {
@@ -104,6 +106,8 @@ func (s *EnrichmentService) ListEventEnrichments(ctx context.Context, opts *List
 
 // ListEventEnrichmentsPage returns one page of event enrichments with its
 // paging facts.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentsPage(ctx context.Context, opts *ListEventEnrichmentsOptions) (*Page[EventEnrichment], error) {
 	lo, err := opts.query()
 	if err != nil {
@@ -118,6 +122,8 @@ func (s *EnrichmentService) ListEventEnrichmentsPage(ctx context.Context, opts *
 
 // CreateEventEnrichment creates an event enrichment (without rules: set them
 // with UpdateEventEnrichmentRules) and returns it as stored.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) CreateEventEnrichment(ctx context.Context, p EventEnrichmentParams) (*EventEnrichment, error) {
 	if p.Name == "" {
 		return nil, required("Name", "the event enrichment's name")
@@ -130,6 +136,8 @@ func (s *EnrichmentService) CreateEventEnrichment(ctx context.Context, p EventEn
 }
 
 // GetEventEnrichment returns the event enrichment with the given ID.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) GetEventEnrichment(ctx context.Context, id string, includes ...EventEnrichmentInclude) (*EventEnrichment, error) {
 	path, err := expandPath("/enrichment/event_enrichments/{id}", id)
 	if err != nil {
@@ -144,6 +152,8 @@ func (s *EnrichmentService) GetEventEnrichment(ctx context.Context, id string, i
 
 // UpdateEventEnrichment changes the fields set in p of the event enrichment
 // with the given ID and returns it as stored.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) UpdateEventEnrichment(ctx context.Context, id string, p EventEnrichmentParams) (*EventEnrichment, error) {
 	path, err := expandPath("/enrichment/event_enrichments/{id}", id)
 	if err != nil {
@@ -160,6 +170,8 @@ func (s *EnrichmentService) UpdateEventEnrichment(ctx context.Context, id string
 }
 
 // DeleteEventEnrichment deletes the event enrichment with the given ID.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) DeleteEventEnrichment(ctx context.Context, id string) error {
 	path, err := expandPath("/enrichment/event_enrichments/{id}", id)
 	if err != nil {
@@ -177,6 +189,8 @@ type EventEnrichmentDefault struct {
 
 // GetDefaultEventEnrichment names the account's default event enrichment,
 // the one that applies where no other is associated.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) GetDefaultEventEnrichment(ctx context.Context) (*EventEnrichmentDefault, error) {
 	var out EventEnrichmentDefault
 	if err := s.client.do(ctx, &request{method: "GET", path: "/enrichment/event_enrichments/default"}, &out); err != nil {
@@ -187,6 +201,8 @@ func (s *EnrichmentService) GetDefaultEventEnrichment(ctx context.Context) (*Eve
 
 // SetDefaultEventEnrichment makes the event enrichment with the given ID the
 // account's default and names the one it replaces.
+//
+// The API description names no OAuth scope for this call.
 func (s *EnrichmentService) SetDefaultEventEnrichment(ctx context.Context, id string) (*EventEnrichmentDefault, error) {
 	if err := checkIDs("id", []string{id}); err != nil {
 		return nil, err
