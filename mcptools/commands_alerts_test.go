@@ -1,6 +1,7 @@
 package mcptools
 
 import (
+	"fmt"
 	"net/http"
 	"testing"
 	"time"
@@ -184,5 +185,20 @@ func TestCommand_Alerts_SeverityMapping(t *testing.T) {
 	rules = sentRules(t, f.last(t, "PUT /event_orchestrations/services/PDBA001"))
 	if dig(rules[0], "actions", "severity") != "critical" || dig(rules[0], "label") != "CPU threshold" {
 		t.Errorf("threshold rule %v", rules[0])
+	}
+}
+
+func TestCommand_Alerts_AlertGrouping(t *testing.T) {
+	f := groupingFake(t, "")
+	e := f.env(t)
+	var got AlertGrouping
+	e.ok(t, "configure_alert_grouping", map[string]any{"service": "checkout", "type": "content_based", "fields": []string{"source", "summary"}, "window_minutes": 30}, &got)
+	sent := dig(f.last(t, "POST /alert_grouping_settings").Body, "alert_grouping_setting")
+	if dig(sent, "type") != "content_based" || dig(sent, "services", 0, "id") != "PSVC001" ||
+		fmt.Sprint(dig(sent, "config", "fields")) != "[source summary]" || dig(sent, "config", "time_window") != float64(30*60) {
+		t.Errorf("sent %v", sent)
+	}
+	if !got.Created || got.SettingID == "" {
+		t.Errorf("answer %+v", got)
 	}
 }
