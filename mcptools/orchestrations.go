@@ -19,16 +19,14 @@ const maxOrchestrations = 500
 
 // resolveOrchestration turns an orchestration argument (its ID or name)
 // into an ID. The API cannot filter orchestrations by name, so the lookup
-// reads the list (a short one) and picks.
+// reads the list (a short one) and picks. Empty means the account's only
+// orchestration.
 func resolveOrchestration(ctx context.Context, c *call, arg, v string) (string, error) {
 	v = strings.TrimSpace(v)
 	if uuidShape.MatchString(v) || (looksLikeID(v) && strings.ContainsAny(v, "0123456789")) {
 		return checkID(arg, v)
 	}
 	name := stripKind(v, "orchestration")
-	if name == "" {
-		return "", argError(arg, "it is empty: pass an orchestration's ID or name")
-	}
 	var cands []candidate
 	for o, err := range c.client.EventOrchestrations.List(ctx, nil) {
 		if err != nil {
@@ -38,6 +36,24 @@ func resolveOrchestration(ctx context.Context, c *call, arg, v string) (string, 
 		if len(cands) >= maxOrchestrations {
 			break
 		}
+	}
+	if name == "" {
+		// No name: the account's only orchestration, when it has one.
+		switch len(cands) {
+		case 1:
+			return cands[0].ID, nil
+		case 0:
+			return "", argError(arg, "the account has no global event orchestration: create one with create_event_orchestration")
+		}
+		names := make([]string, 0, len(cands))
+		for i, c := range cands {
+			if i == maxCandidates {
+				names = append(names, "...")
+				break
+			}
+			names = append(names, c.Name+" ("+c.ID+")")
+		}
+		return "", argError(arg, "the account has %d orchestrations: name one of %s", len(cands), strings.Join(names, ", "))
 	}
 	m, err := pick(arg, "orchestration", name, cands)
 	return m.ID, err
@@ -262,7 +278,7 @@ func (r *OrchestrationRules) text() string {
 }
 
 type getRulesIn struct {
-	Orchestration string `json:"orchestration,omitempty" jsonschema:"maxLength=200" jsonschema_description:"A global orchestration: its ID or name. Give this or service."`
+	Orchestration string `json:"orchestration,omitempty" jsonschema:"maxLength=200" jsonschema_description:"A global orchestration: its ID or name (default: the account's only one). Give this or service."`
 	Service       string `json:"service,omitempty" jsonschema:"maxLength=200" jsonschema_description:"A service, for its service orchestration rules: its ID or name. Give this or orchestration."`
 	Path          string `json:"path,omitempty" jsonschema:"enum=router,enum=global,enum=unrouted" jsonschema_description:"Which path of a global orchestration: router (default; which service events go to), global (rules applied to every event first) or unrouted."`
 }
@@ -304,14 +320,13 @@ type pathTarget struct {
 }
 
 // ruleTarget resolves the orchestration-or-service arguments of the rule
-// tools. path is the global orchestration's path (router by default).
+// tools. path is the global orchestration's path (router by default). With
+// neither, it is the account's only global orchestration.
 func ruleTarget(ctx context.Context, c *call, orchestration, service, path string) (*pathTarget, error) {
 	orchestration, service = strings.TrimSpace(orchestration), strings.TrimSpace(service)
 	switch {
 	case orchestration != "" && service != "":
 		return nil, argError("service", "give orchestration or service, not both")
-	case orchestration == "" && service == "":
-		return nil, argError("orchestration", "say whose rules: give orchestration (a global orchestration's ID or name) or service (a service's ID or name)")
 	case service != "":
 		if path != "" {
 			return nil, argError("path", "a service has one path of rules: leave path out with service")

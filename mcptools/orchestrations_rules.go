@@ -65,7 +65,7 @@ func savePath(ctx context.Context, c *call, t *pathTarget, p *pagerduty.Orchestr
 }
 
 type addRouteIn struct {
-	Orchestration string   `json:"orchestration" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The global orchestration: its ID or name."`
+	Orchestration string   `json:"orchestration,omitempty" jsonschema:"maxLength=200" jsonschema_description:"The global orchestration: its ID or name (default: the account's only one)."`
 	Service       string   `json:"service" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The service the matching events go to: its ID or name (\"DBA\" finds \"DBA Team Service\")."`
 	Conditions    []string `json:"conditions" jsonschema:"required,minItems=1,maxItems=10" jsonschema_description:"Which events to route: PagerDuty Condition Language expressions; the route applies when any one holds. Examples: event.summary matches part 'database'; event.source matches regex 'db-.*'; event.custom_details.team matches 'dba'."`
 	Label         string   `json:"label,omitempty" jsonschema:"maxLength=255" jsonschema_description:"What the rule is for, shown in PagerDuty (default: Route to <service>)."`
@@ -79,7 +79,7 @@ var addOrchestrationRoute = &tool[addRouteIn, *OrchestrationRules]{
 		toolset: ToolsetOrchestrations,
 		write:   true,
 		description: `Adds a rule to a global event orchestration's router: events matching the conditions go to the service (for example, database alerts to the DBA team's service). The existing routes are kept.
-Give the orchestration and the service by ID or name. Returns the router's rules as they now are, with any warning PagerDuty raised.`,
+Give the service by ID or name, and the orchestration by ID or name (it may be left out when the account has only one). Returns the router's rules as they now are, with any warning PagerDuty raised.`,
 		notFound: "list_event_orchestrations",
 	},
 	handler: func(ctx context.Context, c *call, in addRouteIn) (*OrchestrationRules, error) {
@@ -146,6 +146,9 @@ Returns the rules as they now are, with PagerDuty's warnings (such as a feature 
 		}
 		if a.DropEvent && strings.TrimSpace(in.Service) != "" {
 			return nil, argError("drop_event", "only a global orchestration drops events: use suppress for a service, or give orchestration instead")
+		}
+		if strings.TrimSpace(in.Orchestration) == "" && strings.TrimSpace(in.Service) == "" {
+			return nil, argError("service", "say where the rule goes: give service (a service's ID or name) or orchestration (a global orchestration's ID or name)")
 		}
 		t, err := ruleTarget(ctx, c, in.Orchestration, in.Service, "")
 		if err != nil {
@@ -223,6 +226,9 @@ Severity drives urgency on services whose urgency follows severity. Returns the 
 				Conditions: []pagerduty.OrchestrationCondition{{Expression: fmt.Sprintf("%s matches '%s'", field, value)}},
 				Actions:    pagerduty.OrchestrationActions{Severity: pagerduty.AlertSeverity(sev)},
 			})
+		}
+		if strings.TrimSpace(in.Orchestration) == "" && strings.TrimSpace(in.Service) == "" {
+			return nil, argError("service", "say where the rule goes: give service (a service's ID or name) or orchestration (a global orchestration's ID or name)")
 		}
 		t, err := ruleTarget(ctx, c, in.Orchestration, in.Service, "")
 		if err != nil {

@@ -70,6 +70,17 @@ func TestRouteDatabaseAlertsToDBATeam(t *testing.T) {
 	if !strings.Contains(txt, "when event.summary matches part 'database' -> route_to PDBA001") {
 		t.Errorf("text %q", txt)
 	}
+	// Without an orchestration: the account's only one, or an error that
+	// names them.
+	msg := e.fails(t, "add_orchestration_route", map[string]any{"service": "DBA", "conditions": []any{"event.source matches 'db'"}})
+	if !containsAll(msg, "2 orchestrations", "Production ("+orchID+")", "Staging") {
+		t.Errorf("error %q", msg)
+	}
+	f.answer("GET /event_orchestrations", jsonOf(t, `{"orchestrations":[{"id":"`+orchID+`","name":"Production","routes":1}],"limit":25,"offset":0,"more":false}`))
+	e.ok(t, "add_orchestration_route", map[string]any{"service": "DBA", "conditions": []any{"event.source matches 'db'"}}, &got)
+	if rules := sentRules(t, f.last(t, "PUT /event_orchestrations/"+orchID+"/router")); dig(rules[0], "conditions", 0, "expression") != "event.source matches 'db'" {
+		t.Errorf("default orchestration: sent %v", rules)
+	}
 	// position last appends.
 	e.ok(t, "add_orchestration_route", map[string]any{"orchestration": orchID, "service": "PDBA001",
 		"conditions": []any{"event.source matches 'db-01'"}, "position": "last"}, &got)
@@ -204,7 +215,7 @@ func TestReadOrchestrations(t *testing.T) {
 		t.Errorf("service rules %+v", rules)
 	}
 	f.reset()
-	e.fails(t, "get_orchestration_rules", map[string]any{})
+	e.fails(t, "add_orchestration_rule", map[string]any{"conditions": []any{"event.summary matches 'x'"}, "suppress": true})
 	e.fails(t, "get_orchestration_rules", map[string]any{"service": "DBA", "orchestration": "Production"})
 	msg := e.fails(t, "get_orchestration_rules", map[string]any{"orchestration": "nothing like it"})
 	if !strings.Contains(msg, "no orchestration is named") {
