@@ -284,9 +284,5 @@ func (s *AlertGroupingSettingsService) Update(ctx context.Context, id string, p 
 //
 // OAuth scope services.write.
 func (s *AlertGroupingSettingsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/alert_grouping_settings/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/alert_grouping_settings/{id}", id)
 }

@@ -441,9 +441,5 @@ func (s *AutomationActionsService) Update(ctx context.Context, id string, u *Aut
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with write access.
 func (s *AutomationActionsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/automation_actions/actions/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/automation_actions/actions/{id}", id)
 }

@@ -252,9 +252,5 @@ func (s *AutomationActionsService) UpdateRunner(ctx context.Context, id string, 
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with write access.
 func (s *AutomationActionsService) DeleteRunner(ctx context.Context, id string) error {
-	path, err := expandPath("/automation_actions/runners/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/automation_actions/runners/{id}", id)
 }

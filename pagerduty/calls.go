@@ -192,3 +192,12 @@ func getIncluding[T, O any, I ~string](ctx context.Context, c *Client, tmpl, key
 	}
 	return objectCall[T](ctx, c, &request{method: "GET", path: path, query: q}, key)
 }
+
+// deleteAt deletes the object at the path template tmpl filled with ids.
+func deleteAt(ctx context.Context, c *Client, tmpl string, ids ...string) error {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, &request{method: "DELETE", path: path}, nil)
+}

@@ -408,11 +408,7 @@ func (s *EscalationPoliciesService) Update(ctx context.Context, id string, p *Es
 //
 // OAuth scope escalation_policies.write.
 func (s *EscalationPoliciesService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/escalation_policies/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/escalation_policies/{id}", id)
 }
 
 // ListAuditRecords streams the audit trail of the escalation policy with

@@ -180,9 +180,5 @@ func (s *EventOrchestrationsService) Update(ctx context.Context, id string, p *O
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/event_orchestrations/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/event_orchestrations/{id}", id)
 }

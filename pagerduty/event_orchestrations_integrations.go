@@ -92,11 +92,7 @@ func (s *EventOrchestrationsService) UpdateIntegration(ctx context.Context, id, 
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) DeleteIntegration(ctx context.Context, id, integrationID string) error {
-	path, err := expandPath("/event_orchestrations/{id}/integrations/{integration_id}", id, integrationID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/event_orchestrations/{id}/integrations/{integration_id}", id, integrationID)
 }
 
 // MigrateIntegration moves the integration integrationID, routing key

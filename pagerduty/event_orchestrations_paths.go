@@ -423,11 +423,7 @@ func (s *EventOrchestrationsService) UpdateServicePath(ctx context.Context, serv
 }
 
 func (s *EventOrchestrationsService) getPath(ctx context.Context, template, id string) (*OrchestrationPath, error) {
-	path, err := expandPath(template, id)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[OrchestrationPath](ctx, s.client, &request{method: "GET", path: path}, "orchestration_path")
+	return getAt[OrchestrationPath](ctx, s.client, template, "orchestration_path", id)
 }
 
 // orchestrationPathWire is what a path update sends: the rules, not the

@@ -341,11 +341,7 @@ func (s *IncidentCustomFieldsService) Update(ctx context.Context, id string, p *
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/incidents/custom_fields/{field_id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incidents/custom_fields/{field_id}", id)
 }
 
 // ListFieldOptions streams the options of the fixed incident custom field
@@ -413,9 +409,5 @@ func (s *IncidentCustomFieldsService) UpdateFieldOption(ctx context.Context, fie
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) DeleteFieldOption(ctx context.Context, fieldID, optionID string) error {
-	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incidents/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
 }

@@ -103,9 +103,5 @@ func (s *IncidentsService) noteWrite(ctx context.Context, method, path string, p
 //
 // OAuth scope incidents.write.
 func (s *IncidentsService) DeleteNote(ctx context.Context, id, noteID string) error {
-	path, err := expandPath("/incidents/{id}/notes/{note_id}", id, noteID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incidents/{id}/notes/{note_id}", id, noteID)
 }

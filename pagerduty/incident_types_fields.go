@@ -81,11 +81,7 @@ func (s *IncidentTypesService) UpdateCustomField(ctx context.Context, typeIDOrNa
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) DeleteCustomField(ctx context.Context, typeIDOrName, fieldID string) error {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields/{field_id}", typeIDOrName, fieldID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incidents/types/{type_id_or_name}/custom_fields/{field_id}", typeIDOrName, fieldID)
 }
 
 const typeFieldOptionPath = "/incidents/types/{type_id_or_name}/custom_fields/{field_id}/field_options/{field_option_id}"
@@ -107,11 +103,7 @@ func (s *IncidentTypesService) ListFieldOptions(ctx context.Context, typeIDOrNam
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentTypesService) GetFieldOption(ctx context.Context, typeIDOrName, fieldID, optionID string) (*FieldOption, error) {
-	path, err := expandPath(typeFieldOptionPath, typeIDOrName, fieldID, optionID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "GET", path: path}, "field_option")
+	return getAt[FieldOption](ctx, s.client, typeFieldOptionPath, "field_option", typeIDOrName, fieldID, optionID)
 }
 
 // CreateFieldOption adds an option to the fixed custom field fieldID of the
@@ -151,9 +143,5 @@ func (s *IncidentTypesService) UpdateFieldOption(ctx context.Context, typeIDOrNa
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) DeleteFieldOption(ctx context.Context, typeIDOrName, fieldID, optionID string) error {
-	path, err := expandPath(typeFieldOptionPath, typeIDOrName, fieldID, optionID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, typeFieldOptionPath, typeIDOrName, fieldID, optionID)
 }

@@ -315,11 +315,7 @@ func (s *IncidentWorkflowsService) Update(ctx context.Context, id string, p *Inc
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/incident_workflows/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incident_workflows/{id}", id)
 }
 
 // IncidentWorkflowInstance is one run of an incident workflow on an

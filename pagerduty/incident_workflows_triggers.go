@@ -312,11 +312,7 @@ func (s *IncidentWorkflowsService) UpdateTrigger(ctx context.Context, id string,
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) DeleteTrigger(ctx context.Context, id string) error {
-	path, err := expandPath("/incident_workflows/triggers/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/incident_workflows/triggers/{id}", id)
 }
 
 // AddTriggerService makes the trigger triggerID apply to the service

@@ -231,9 +231,5 @@ func (s *MaintenanceWindowsService) Update(ctx context.Context, id string, p *Ma
 //
 // OAuth scope services.write.
 func (s *MaintenanceWindowsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/maintenance_windows/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/maintenance_windows/{id}", id)
 }

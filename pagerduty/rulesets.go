@@ -160,9 +160,5 @@ func (s *RulesetsService) Update(ctx context.Context, id string, p *RulesetParam
 //
 // OAuth scope event_rules.write.
 func (s *RulesetsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/rulesets/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/rulesets/{id}", id)
 }

@@ -147,9 +147,5 @@ func (s *RulesetsService) UpdateRule(ctx context.Context, id, ruleID string, rul
 //
 // OAuth scope event_rules.write.
 func (s *RulesetsService) DeleteRule(ctx context.Context, id, ruleID string) error {
-	path, err := expandPath("/rulesets/{id}/rules/{rule_id}", id, ruleID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/rulesets/{id}/rules/{rule_id}", id, ruleID)
 }

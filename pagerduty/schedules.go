@@ -301,11 +301,7 @@ func (s *SchedulesService) Get(ctx context.Context, id string, opts *GetSchedule
 //
 // OAuth scope schedules.write.
 func (s *SchedulesService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/schedules/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/schedules/{id}", id)
 }
 
 // ListScheduleUsersOptions sets the window of a listing of a schedule's users.

@@ -269,11 +269,7 @@ func (s *SchedulesV3Service) Update(ctx context.Context, id string, p *ScheduleV
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/v3/schedules/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/v3/schedules/{id}", id)
 }
 
 // ListAuditRecords streams the audit trail of the v3 schedule with the

@@ -160,11 +160,7 @@ func (s *SchedulesV3Service) GetRotation(ctx context.Context, scheduleID, rotati
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) DeleteRotation(ctx context.Context, scheduleID, rotationID string) error {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}", scheduleID, rotationID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/v3/schedules/{id}/rotations/{rotation_id}", scheduleID, rotationID)
 }
 
 // ListEvents streams the events of the rotation rotationID of the v3
@@ -357,9 +353,5 @@ func (s *SchedulesV3Service) UpdateEvent(ctx context.Context, scheduleID, rotati
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) DeleteEvent(ctx context.Context, scheduleID, rotationID, eventID string) error {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", scheduleID, rotationID, eventID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", scheduleID, rotationID, eventID)
 }

@@ -212,11 +212,7 @@ func (s *SchedulesV3Service) UpdateCustomShift(ctx context.Context, scheduleID, 
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) DeleteCustomShift(ctx context.Context, scheduleID, shiftID string) error {
-	path, err := expandPath("/v3/schedules/{id}/custom_shifts/{custom_shift_id}", scheduleID, shiftID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/v3/schedules/{id}/custom_shifts/{custom_shift_id}", scheduleID, shiftID)
 }
 
 // ListOverrides streams the overrides of the v3 schedule scheduleID that
@@ -352,9 +348,5 @@ func (s *SchedulesV3Service) UpdateOverride(ctx context.Context, scheduleID, ove
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) DeleteOverride(ctx context.Context, scheduleID, overrideID string) error {
-	path, err := expandPath("/v3/schedules/{id}/overrides/{override_id}", scheduleID, overrideID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/v3/schedules/{id}/overrides/{override_id}", scheduleID, overrideID)
 }

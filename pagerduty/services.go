@@ -355,11 +355,7 @@ func (s *ServicesService) Update(ctx context.Context, id string, p *ServiceParam
 //
 // OAuth scope services.write.
 func (s *ServicesService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/services/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/services/{id}", id)
 }
 
 // checkServiceFields validates the enums of a service write.

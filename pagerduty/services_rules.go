@@ -351,11 +351,7 @@ func (s *ServicesService) UpdateEventRule(ctx context.Context, serviceID, ruleID
 //
 // OAuth scope services.write.
 func (s *ServicesService) DeleteEventRule(ctx context.Context, serviceID, ruleID string) error {
-	path, err := expandPath("/services/{id}/rules/{rule_id}", serviceID, ruleID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/services/{id}/rules/{rule_id}", serviceID, ruleID)
 }
 
 // EventRulesConversion is the outcome of converting a service's event rules

@@ -213,9 +213,5 @@ func (s *StatusPagesService) UpdatePostUpdate(ctx context.Context, id, postID, u
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) DeletePostUpdate(ctx context.Context, id, postID, updateID string) error {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", id, postID, updateID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", id, postID, updateID)
 }

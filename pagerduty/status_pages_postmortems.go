@@ -66,9 +66,5 @@ func (s *StatusPagesService) SetPostmortem(ctx context.Context, id, postID strin
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) DeletePostmortem(ctx context.Context, id, postID string) error {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}/postmortem", id, postID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/status_pages/{id}/posts/{post_id}/postmortem", id, postID)
 }

@@ -195,9 +195,5 @@ func (s *StatusPagesService) UpdatePost(ctx context.Context, id, postID string, 
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) DeletePost(ctx context.Context, id, postID string) error {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}", id, postID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/status_pages/{id}/posts/{post_id}", id, postID)
 }

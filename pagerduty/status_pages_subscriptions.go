@@ -156,9 +156,5 @@ func (s *StatusPagesService) CreateSubscription(ctx context.Context, id string, 
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) DeleteSubscription(ctx context.Context, id, subscriptionID string) error {
-	path, err := expandPath("/status_pages/{id}/subscriptions/{subscription_id}", id, subscriptionID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/status_pages/{id}/subscriptions/{subscription_id}", id, subscriptionID)
 }

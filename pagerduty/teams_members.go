@@ -95,11 +95,7 @@ func (s *TeamsService) AddUser(ctx context.Context, teamID, userID string, role 
 //
 // OAuth scope teams.write.
 func (s *TeamsService) RemoveUser(ctx context.Context, teamID, userID string) error {
-	path, err := expandPath("/teams/{id}/users/{user_id}", teamID, userID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/teams/{id}/users/{user_id}", teamID, userID)
 }
 
 // AddEscalationPolicy gives the escalation policy to the team.
@@ -117,9 +113,5 @@ func (s *TeamsService) AddEscalationPolicy(ctx context.Context, teamID, escalati
 //
 // OAuth scope teams.write.
 func (s *TeamsService) RemoveEscalationPolicy(ctx context.Context, teamID, escalationPolicyID string) error {
-	path, err := expandPath("/teams/{id}/escalation_policies/{escalation_policy_id}", teamID, escalationPolicyID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/teams/{id}/escalation_policies/{escalation_policy_id}", teamID, escalationPolicyID)
 }

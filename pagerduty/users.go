@@ -361,9 +361,5 @@ func (s *UsersService) Update(ctx context.Context, id string, p *UserParams) (*U
 //
 // OAuth scope users.write.
 func (s *UsersService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/users/{id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}", id)
 }

@@ -161,9 +161,5 @@ func (s *UsersService) UpdateContactMethod(ctx context.Context, userID, contactM
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) DeleteContactMethod(ctx context.Context, userID, contactMethodID string) error {
-	path, err := expandPath("/users/{id}/contact_methods/{contact_method_id}", userID, contactMethodID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}/contact_methods/{contact_method_id}", userID, contactMethodID)
 }

@@ -129,9 +129,5 @@ func (s *UsersService) UpdateHandoffNotificationRule(ctx context.Context, userID
 //
 // OAuth scope users.write.
 func (s *UsersService) DeleteHandoffNotificationRule(ctx context.Context, userID, ruleID string) error {
-	path, err := expandPath("/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", userID, ruleID)
 }

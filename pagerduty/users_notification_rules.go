@@ -161,9 +161,5 @@ func (s *UsersService) UpdateNotificationRule(ctx context.Context, userID, ruleI
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) DeleteNotificationRule(ctx context.Context, userID, ruleID string) error {
-	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
 }

@@ -72,11 +72,7 @@ func (s *UsersService) DeleteSession(ctx context.Context, userID string, typ Ses
 //
 // OAuth scope users:sessions.write.
 func (s *UsersService) DeleteSessions(ctx context.Context, userID string) error {
-	path, err := expandPath("/users/{id}/sessions", userID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}/sessions", userID)
 }
 
 // License is a kind of seat of the account's plan, which decides the roles

@@ -108,9 +108,5 @@ func (s *UsersService) UpdateStatusUpdateNotificationRule(ctx context.Context, u
 //
 // OAuth scope users.write.
 func (s *UsersService) DeleteStatusUpdateNotificationRule(ctx context.Context, userID, ruleID string) error {
-	path, err := expandPath("/users/{id}/status_update_notification_rules/{status_update_notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/users/{id}/status_update_notification_rules/{status_update_notification_rule_id}", userID, ruleID)
 }
