@@ -24,8 +24,8 @@ import (
 
 const (
 	relMaxInFlight = 4
-	relTokenA = "u+CallerAlphaSecret01"
-	relTokenB = "u+CallerBravoSecret02"
+	relTokenA      = "u+CallerAlphaSecret01"
+	relTokenB      = "u+CallerBravoSecret02"
 )
 
 // relStack is the example server's HTTP mode, assembled the way
