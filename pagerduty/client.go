@@ -284,6 +284,12 @@ type request struct {
 	from string
 	// retrySafe marks a non-idempotent request as safe to send twice.
 	retrySafe bool
+	// header holds extra headers, such as X-EARLY-ACCESS.
+	header http.Header
+	// raw, when set, is sent as the body instead of body as JSON, with the
+	// content type contentType (a CSV upload, for example).
+	raw         []byte
+	contentType string
 }
 
 // mediaType is the Accept header: the versioned PagerDuty type first, then
@@ -295,8 +301,8 @@ const mediaType = "application/vnd.pagerduty+json;version=2, application/json"
 // *APIError; a transport failure is wrapped with the request's method and
 // path.
 func (c *Client) send(ctx context.Context, r *request) (*http.Response, error) {
-	var body []byte
-	if r.body != nil {
+	body := r.raw
+	if body == nil && r.body != nil {
 		var err error
 		if body, err = json.Marshal(r.body); err != nil {
 			return nil, fmt.Errorf("pagerduty: %s %s: encoding the request body: %w", r.method, r.path, err)
@@ -320,6 +326,12 @@ func (c *Client) send(ctx context.Context, r *request) (*http.Response, error) {
 	}
 	req.Header.Set("Accept", mediaType)
 	req.Header.Set("Content-Type", "application/json")
+	if r.contentType != "" {
+		req.Header.Set("Content-Type", r.contentType)
+	}
+	for k, vs := range r.header {
+		req.Header[http.CanonicalHeaderKey(k)] = vs
+	}
 	from := r.from
 	if from == "" {
 		from = c.from
