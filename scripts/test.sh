@@ -3,8 +3,11 @@
 # tests with the race detector. Needs only Go; staticcheck is installed from
 # the Go module proxy into .cache/bin, pinned.
 #
-#   scripts/test.sh            everything
+#   scripts/test.sh            everything, then each fuzz target for a moment
 #   scripts/test.sh ./pagerduty/...   only these packages (vet and tests)
+#
+# FUZZTIME sets how long each fuzz target runs after the tests (default 2s;
+# 0 skips the step).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -42,4 +45,9 @@ go test -race -count=1 "${pkgs[@]}"
 if [[ $# -eq 0 ]]; then
 	step "bench/: vet, tests, every benchmark once"
 	(cd bench && go vet ./... && go test -short -count=1 -bench . -benchtime 1x ./...)
+fi
+
+if [[ $# -eq 0 && "${FUZZTIME:-2s}" != "0" ]]; then
+	step "fuzz (${FUZZTIME:-2s} per target)"
+	scripts/fuzz.sh "${FUZZTIME:-2s}"
 fi
