@@ -1,6 +1,7 @@
 package pdtest
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -59,13 +60,46 @@ func (h *Handler) getService(w http.ResponseWriter, r *http.Request) {
 
 type serviceIn struct {
 	Service *struct {
-		Name                   *string `json:"name"`
-		Description            *string `json:"description"`
-		EscalationPolicy       *refIn  `json:"escalation_policy"`
-		AutoResolveTimeout     *int    `json:"auto_resolve_timeout"`
-		AcknowledgementTimeout *int    `json:"acknowledgement_timeout"`
-		Status                 *string `json:"status"`
+		Name                   *string     `json:"name"`
+		Description            *string     `json:"description"`
+		EscalationPolicy       *refIn      `json:"escalation_policy"`
+		AutoResolveTimeout     nullableInt `json:"auto_resolve_timeout"`
+		AcknowledgementTimeout nullableInt `json:"acknowledgement_timeout"`
+		Status                 *string     `json:"status"`
 	} `json:"service"`
+}
+
+// nullableInt is an integer field that tells "not sent" (keep the value)
+// from null (turn the setting off), as the API does for service timeouts.
+type nullableInt struct {
+	set bool
+	v   *int
+}
+
+func (n *nullableInt) UnmarshalJSON(b []byte) error {
+	n.set = true
+	if string(b) == "null" {
+		n.v = nil
+		return nil
+	}
+	var i int
+	if err := json.Unmarshal(b, &i); err != nil {
+		return err
+	}
+	n.v = &i
+	return nil
+}
+
+// apply returns the new value of a setting: cur when the field was not
+// sent, nil when it was null, else the value (0 also turns it off).
+func (n nullableInt) apply(cur *int) *int {
+	switch {
+	case !n.set:
+		return cur
+	case n.v == nil:
+		return nil
+	}
+	return nonZero(*n.v)
 }
 
 func (h *Handler) writeService(w http.ResponseWriter, r *http.Request, create bool) {
@@ -95,12 +129,8 @@ func (h *Handler) writeService(w http.ResponseWriter, r *http.Request, create bo
 		if sv.EscalationPolicy != nil {
 			v.EscalationPolicyID = sv.EscalationPolicy.ID
 		}
-		if sv.AutoResolveTimeout != nil {
-			v.AutoResolveTimeout = nonZero(*sv.AutoResolveTimeout)
-		}
-		if sv.AcknowledgementTimeout != nil {
-			v.AcknowledgementTimeout = nonZero(*sv.AcknowledgementTimeout)
-		}
+		v.AutoResolveTimeout = sv.AutoResolveTimeout.apply(v.AutoResolveTimeout)
+		v.AcknowledgementTimeout = sv.AcknowledgementTimeout.apply(v.AcknowledgementTimeout)
 		if sv.Status != nil {
 			switch *sv.Status {
 			case "disabled":
