@@ -214,8 +214,9 @@ func backoff(minWait, maxWait time.Duration, attempt int, resp *http.Response) t
 }
 
 // RetryAfter reads how long the server asked the client to wait: the
-// Retry-After header (seconds or an HTTP date), else PagerDuty's
-// ratelimit-reset header (seconds until the window resets).
+// Retry-After header (seconds or an HTTP date), else, on a 429 only,
+// PagerDuty's ratelimit-reset header (seconds until the rate-limit window
+// resets; a 503 has nothing to do with that window).
 func RetryAfter(resp *http.Response) (time.Duration, bool) {
 	if resp == nil {
 		return 0, false
@@ -228,7 +229,7 @@ func RetryAfter(resp *http.Response) (time.Duration, bool) {
 			return max(time.Until(t), 0), true
 		}
 	}
-	if v := resp.Header.Get("Ratelimit-Reset"); v != "" {
+	if v := resp.Header.Get("Ratelimit-Reset"); v != "" && resp.StatusCode == http.StatusTooManyRequests {
 		if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
 			return time.Duration(secs * float64(time.Second)), true
 		}

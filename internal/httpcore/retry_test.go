@@ -1,0 +1,33 @@
+package httpcore
+
+import (
+	"net/http"
+	"testing"
+	"time"
+)
+
+func TestRetryAfterReadsTheRightHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		status int
+		header http.Header
+		want   time.Duration
+		ok     bool
+	}{
+		{"429 Retry-After", 429, http.Header{"Retry-After": {"7"}}, 7 * time.Second, true},
+		{"429 ratelimit-reset", 429, http.Header{"Ratelimit-Reset": {"3"}}, 3 * time.Second, true},
+		{"Retry-After wins", 429, http.Header{"Retry-After": {"2"}, "Ratelimit-Reset": {"30"}}, 2 * time.Second, true},
+		{"503 Retry-After", 503, http.Header{"Retry-After": {"5"}}, 5 * time.Second, true},
+		{"503 ignores the rate-limit window", 503, http.Header{"Ratelimit-Reset": {"30"}}, 0, false},
+		{"nothing", 429, http.Header{}, 0, false},
+		{"garbage", 429, http.Header{"Retry-After": {"soon"}}, 0, false},
+	} {
+		got, ok := RetryAfter(&http.Response{StatusCode: tc.status, Header: tc.header})
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s: RetryAfter = %s, %v; want %s, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+	}
+	if _, ok := RetryAfter(nil); ok {
+		t.Error("RetryAfter(nil) should report nothing")
+	}
+}
