@@ -204,7 +204,21 @@ func TestSendAllReportsRefusalsPerEvent(t *testing.T) {
 
 // sendAllGoroutines returns the stacks of goroutines started by SendAll that
 // are still running, or "".
+// sendAllGoroutines returns the stacks of SendAll's workers still alive. A
+// worker that has called wg.Done may still be returning when SendAll does,
+// so it waits up to a second for them to finish before reporting any.
 func sendAllGoroutines() string {
+	deadline := time.Now().Add(time.Second)
+	for {
+		stacks := sendAllStacks()
+		if stacks == "" || time.Now().After(deadline) {
+			return stacks
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func sendAllStacks() string {
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
 	var out []string
