@@ -33,7 +33,7 @@
 //   - oncall: list_oncalls
 //   - schedules: list_schedules, get_schedule (shifts, hours per person,
 //     gaps), list_schedule_overrides
-//   - services: list_services, get_service
+//   - services: list_services, get_service, list_vendors
 //   - teams: list_teams, get_team
 //   - users: get_current_user, list_users, get_user
 //   - escalation_policies: list_escalation_policies, get_escalation_policy
@@ -50,16 +50,20 @@
 //     get_orchestration_rules
 //   - automation (off by default): list_incident_workflows,
 //     list_automation_actions, get_automation_invocations
+//   - status_pages (off by default): list_status_pages
+//   - webhooks (off by default): list_webhook_subscriptions
 //
 // Write tools (only with EnableWrites):
 //
 //   - incidents: create_incident, manage_incidents (acknowledge, resolve,
 //     reassign, escalate, urgency, priority; in bulk), add_incident_note,
-//     add_responders, merge_incidents, snooze_incident
+//     add_responders, merge_incidents, snooze_incident, add_follow_up_tasks
 //   - schedules: create_schedule, create_schedule_override (or cover a
 //     user's shifts),
 //     delete_schedule_overrides
-//   - services: update_service
+//   - services: update_service, create_service_integration,
+//     configure_alert_grouping
+//   - escalation_policies: update_escalation_rule_delay
 //   - teams: create_team, add_team_member, remove_team_member
 //   - users: create_user, add_contact_method, remove_user (checks what
 //     they leave behind first)
@@ -70,6 +74,10 @@
 //     add_orchestration_route, add_orchestration_rule, map_alert_severity
 //   - automation (off by default): start_incident_workflow,
 //     add_workflow_trigger, invoke_automation_action
+//   - status_pages (off by default): create_status_page_post,
+//     add_status_page_update
+//   - webhooks (off by default): create_webhook_subscription,
+//     test_webhook_subscription
 //
 // # What the tools promise
 //

@@ -77,9 +77,12 @@ func TestFilterSelects(t *testing.T) {
 	if !slices.Equal(got, []string{"get_incident", "list_teams"}) {
 		t.Errorf("got %v", got)
 	}
-	// An empty toolset is accepted and mounts nothing.
-	if got := toolNames(t, r, Filter{Toolsets: []string{"webhooks"}}); len(got) != 0 {
+	// A toolset mounts only its read tools unless writes are enabled.
+	if got := toolNames(t, r, Filter{Toolsets: []string{"webhooks"}}); !slices.Equal(got, []string{"list_webhook_subscriptions"}) {
 		t.Errorf("webhooks: %v", got)
+	}
+	if got := toolNames(t, r, Filter{Toolsets: []string{"webhooks"}, EnableWrites: true}); !slices.Equal(got, []string{"create_webhook_subscription", "list_webhook_subscriptions", "test_webhook_subscription"}) {
+		t.Errorf("webhooks with writes: %v", got)
 	}
 }
 
