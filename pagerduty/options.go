@@ -6,10 +6,10 @@ import (
 	"log/slog"
 	"net/http"
 	"net/mail"
-	"net/url"
 	"strings"
 	"time"
 
+	"github.com/pdkit/pdkit/internal/httpcore"
 	"golang.org/x/oauth2"
 )
 
@@ -109,14 +109,11 @@ func WithRegion(r Region) Option {
 // absolute http or https URL.
 func WithBaseURL(base string) Option {
 	return func(c *config) error {
-		u, err := url.Parse(base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("pagerduty: WithBaseURL: %q is not an absolute http(s) URL such as https://api.pagerduty.com", base)
+		u, err := httpcore.ParseBaseURL(base)
+		if err != nil {
+			return fmt.Errorf("pagerduty: WithBaseURL: %q %v, such as https://api.pagerduty.com", base, err)
 		}
-		if u.RawQuery != "" || u.Fragment != "" {
-			return fmt.Errorf("pagerduty: WithBaseURL: %q must not have a query or fragment", base)
-		}
-		c.baseURL = strings.TrimSuffix(u.String(), "/")
+		c.baseURL = u
 		return nil
 	}
 }

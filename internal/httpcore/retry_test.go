@@ -2,6 +2,7 @@ package httpcore
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -29,5 +30,28 @@ func TestRetryAfterReadsTheRightHeaders(t *testing.T) {
 	}
 	if _, ok := RetryAfter(nil); ok {
 		t.Error("RetryAfter(nil) should report nothing")
+	}
+}
+
+func TestParseBaseURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://api.pagerduty.com/": "https://api.pagerduty.com",
+		"http://127.0.0.1:4010":      "http://127.0.0.1:4010",
+		"https://proxy.example/pd/":  "https://proxy.example/pd",
+	} {
+		if got, err := ParseBaseURL(in); err != nil || got != want {
+			t.Errorf("ParseBaseURL(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"api.pagerduty.com":      "absolute",
+		"ftp://x":                "absolute",
+		"https://x/?a=b":         "query or fragment",
+		"https://x/#frag":        "query or fragment",
+		"http://[::1]:namedport": "absolute",
+	} {
+		if _, err := ParseBaseURL(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseBaseURL(%q) error = %v; want it to say %q", in, err, want)
+		}
 	}
 }

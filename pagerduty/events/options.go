@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"strings"
 
+	"github.com/pdkit/pdkit/internal/httpcore"
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
@@ -89,14 +89,11 @@ func WithRegion(r pagerduty.Region) Option {
 // or https URL without query or fragment.
 func WithBaseURL(base string) Option {
 	return func(c *config) error {
-		u, err := url.Parse(base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("events: WithBaseURL: %q is not an absolute http(s) URL such as https://events.pagerduty.com", base)
+		u, err := httpcore.ParseBaseURL(base)
+		if err != nil {
+			return fmt.Errorf("events: WithBaseURL: %q %v, such as https://events.pagerduty.com", base, err)
 		}
-		if u.RawQuery != "" || u.Fragment != "" {
-			return fmt.Errorf("events: WithBaseURL: %q must not have a query or fragment", base)
-		}
-		c.baseURL = strings.TrimSuffix(u.String(), "/")
+		c.baseURL = u
 		return nil
 	}
 }
