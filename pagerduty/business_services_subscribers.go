@@ -57,22 +57,7 @@ func (s *BusinessServicesService) ListSubscribers(ctx context.Context, id string
 //
 // OAuth scope subscribers.write.
 func (s *BusinessServicesService) Subscribe(ctx context.Context, id string, p *SubscribersParams) ([]NotificationSubscription, error) {
-	path, err := expandPath("/business_services/{id}/subscribers", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		Subscriptions []NotificationSubscription `json:"subscriptions"`
-	}
-	// Subscribing twice changes nothing (the answer says "duplicate").
-	if err := s.client.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
-		return nil, err
-	}
-	return out.Subscriptions, nil
+	return subscribeAt(ctx, s.client, "/business_services/{id}/subscribers", id, p.body)
 }
 
 // Unsubscribe stops the status updates of the business service id for the
@@ -80,18 +65,5 @@ func (s *BusinessServicesService) Subscribe(ctx context.Context, id string, p *S
 //
 // OAuth scope subscribers.write.
 func (s *BusinessServicesService) Unsubscribe(ctx context.Context, id string, p *SubscribersParams) (*UnsubscribeResult, error) {
-	path, err := expandPath("/business_services/{id}/unsubscribe", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	var out UnsubscribeResult
-	// Unsubscribing twice leaves the same state.
-	if err := s.client.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return unsubscribeAt(ctx, s.client, "/business_services/{id}/unsubscribe", id, p.body)
 }

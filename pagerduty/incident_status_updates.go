@@ -130,23 +130,7 @@ func (s *IncidentsService) ListSubscribers(ctx context.Context, id string) ([]In
 //
 // OAuth scope subscribers.write.
 func (s *IncidentsService) Subscribe(ctx context.Context, id string, p *SubscribersParams) ([]NotificationSubscription, error) {
-	path, err := expandPath("/incidents/{id}/status_updates/subscribers", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		Subscriptions []NotificationSubscription `json:"subscriptions"`
-	}
-	// Subscribing twice changes nothing (the answer says "duplicate"), so
-	// the request is safe to retry.
-	if err := s.client.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
-		return nil, err
-	}
-	return out.Subscriptions, nil
+	return subscribeAt(ctx, s.client, "/incidents/{id}/status_updates/subscribers", id, p.body)
 }
 
 // Unsubscribe stops the status updates of the incident id for the users and
@@ -154,19 +138,5 @@ func (s *IncidentsService) Subscribe(ctx context.Context, id string, p *Subscrib
 //
 // OAuth scope subscribers.write.
 func (s *IncidentsService) Unsubscribe(ctx context.Context, id string, p *SubscribersParams) (*UnsubscribeResult, error) {
-	path, err := expandPath("/incidents/{id}/status_updates/unsubscribe", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	var out UnsubscribeResult
-	// Unsubscribing twice leaves the same state, so the request is safe to
-	// retry (a retried request may count the subscribers as non-existent).
-	if err := s.client.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
-		return nil, err
-	}
-	return &out, nil
+	return unsubscribeAt(ctx, s.client, "/incidents/{id}/status_updates/unsubscribe", id, p.body)
 }

@@ -113,42 +113,61 @@ func listSubscriptions(ctx context.Context, c *Client, tmpl, id string) (*Page[N
 
 // subscribe asks for status updates of items for a user or a team.
 func subscribe(ctx context.Context, c *Client, tmpl, id string, items []Subscribable) ([]NotificationSubscription, error) {
+	return subscribeAt(ctx, c, tmpl, id, subscribablesBody(items))
+}
+
+// unsubscribe stops the status updates of items for a user or a team.
+func unsubscribe(ctx context.Context, c *Client, tmpl, id string, items []Subscribable) (*UnsubscribeResult, error) {
+	return unsubscribeAt(ctx, c, tmpl, id, subscribablesBody(items))
+}
+
+// subscribablesBody checks items and returns the body that names them.
+func subscribablesBody(items []Subscribable) func() (any, error) {
+	return func() (any, error) {
+		if err := checkSubscribables(items); err != nil {
+			return nil, err
+		}
+		return struct {
+			Subscribables []Subscribable `json:"subscribables"`
+		}{items}, nil
+	}
+}
+
+// subscribeAt posts the body that body builds (after the ID is checked) to
+// the subscribe endpoint tmpl of id: users, teams, incidents and business
+// services share it. Subscribing twice answers "duplicate", so the request
+// is safe to repeat.
+func subscribeAt(ctx context.Context, c *Client, tmpl, id string, body func() (any, error)) ([]NotificationSubscription, error) {
 	path, err := expandPath(tmpl, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSubscribables(items); err != nil {
+	b, err := body()
+	if err != nil {
 		return nil, err
 	}
-	body := struct {
-		Subscribables []Subscribable `json:"subscribables"`
-	}{items}
 	var out struct {
 		Subscriptions []NotificationSubscription `json:"subscriptions"`
 	}
-	// Subscribing twice answers "duplicate": the request is safe to repeat.
-	if err := c.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
+	if err := c.do(ctx, &request{method: "POST", path: path, body: b, retrySafe: true}, &out); err != nil {
 		return nil, err
 	}
 	return out.Subscriptions, nil
 }
 
-// unsubscribe stops the status updates of items for a user or a team.
-func unsubscribe(ctx context.Context, c *Client, tmpl, id string, items []Subscribable) (*UnsubscribeResult, error) {
+// unsubscribeAt is subscribeAt's counterpart. Removing a removed
+// subscription counts it as non-existent, so it is safe to repeat too.
+func unsubscribeAt(ctx context.Context, c *Client, tmpl, id string, body func() (any, error)) (*UnsubscribeResult, error) {
 	path, err := expandPath(tmpl, id)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSubscribables(items); err != nil {
+	b, err := body()
+	if err != nil {
 		return nil, err
 	}
-	body := struct {
-		Subscribables []Subscribable `json:"subscribables"`
-	}{items}
 	var out UnsubscribeResult
-	// Removing a removed subscription counts it as non-existent: safe to
-	// repeat.
-	if err := c.do(ctx, &request{method: "POST", path: path, body: body, retrySafe: true}, &out); err != nil {
+	if err := c.do(ctx, &request{method: "POST", path: path, body: b, retrySafe: true}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
