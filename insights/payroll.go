@@ -82,21 +82,11 @@ const PayrollMethod = "Each user's shifts are clipped to the window and overlapp
 // totals. Rows come sorted by user ID, then time. PayrollMethod states the
 // rules.
 func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
-	if err := opts.Window.checkShiftWindow(); err != nil {
-		return nil, err
-	}
-	parts, err := opts.DayParts.resolved()
+	in, err := prepareShifts(shifts, opts.Users, opts.Window, opts.DayParts, opts.TimeZone)
 	if err != nil {
 		return nil, err
 	}
-	zs := zones{}
-	if _, err := zs.load(opts.TimeZone); err != nil {
-		return nil, err
-	}
-	people, inWindow, err := groupShifts(shifts, opts.Users, opts.Window)
-	if err != nil {
-		return nil, err
-	}
+	parts, zs, people, inWindow := in.parts, in.zs, in.people, in.inWindow
 	r := &PayrollReport{
 		Data:     DataUsed{Window: opts.Window, Records: len(shifts), InWindow: inWindow, Truncated: opts.Truncated},
 		Method:   PayrollMethod,

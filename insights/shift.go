@@ -108,3 +108,34 @@ func groupShifts(shifts []Shift, extra []User, w Window) ([]*person, int, error)
 	slices.SortFunc(out, func(a, b *person) int { return cmp.Compare(a.id, b.id) })
 	return out, inWindow, nil
 }
+
+// shiftInput is what the shift reports (hours, payroll) start from: the day
+// parts with their defaults, a zone cache holding the asked-for zone, and
+// the shifts grouped by person.
+type shiftInput struct {
+	parts    DayParts
+	zs       zones
+	people   []*person
+	inWindow int
+}
+
+// prepareShifts checks the window, the day parts and the time zone, and
+// groups the shifts by person, for OnCallHours and Payroll alike.
+func prepareShifts(shifts []Shift, users []User, w Window, dp DayParts, timeZone string) (*shiftInput, error) {
+	if err := w.checkShiftWindow(); err != nil {
+		return nil, err
+	}
+	parts, err := dp.resolved()
+	if err != nil {
+		return nil, err
+	}
+	zs := zones{}
+	if _, err := zs.load(timeZone); err != nil {
+		return nil, err
+	}
+	people, inWindow, err := groupShifts(shifts, users, w)
+	if err != nil {
+		return nil, err
+	}
+	return &shiftInput{parts: parts, zs: zs, people: people, inWindow: inWindow}, nil
+}
