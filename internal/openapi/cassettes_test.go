@@ -109,8 +109,21 @@ func conformance(cas *vcr.Cassette, rest, events *Spec) (problems, covered []str
 		for _, v := range spec.Check(r) {
 			problems = append(problems, fmt.Sprintf("interaction %d, %s %s (%s API): %s", i.ID, r.Method, r.Path, which, v))
 		}
-		if op, _, ok := spec.Match(r.Method, r.Path); ok && which == "REST" {
-			covered = append(covered, op.OperationID)
+		op, _, ok := spec.Match(r.Method, r.Path)
+		if !ok || which != "REST" {
+			continue
+		}
+		covered = append(covered, op.OperationID)
+		if e := op.exception; e != nil && e.EventsOperation != "" && len(r.Body) > 0 {
+			// The body the REST description leaves undeclared is the one
+			// the Events description gives.
+			if events == nil {
+				problems = append(problems, fmt.Sprintf("interaction %d, %s %s: its body follows the Events API's %s, but %s was not found next to the REST description", i.ID, r.Method, r.Path, e.EventsOperation, EventsFile))
+				continue
+			}
+			for _, v := range events.CheckBody(e.EventsOperation, r.Header, r.Body) {
+				problems = append(problems, fmt.Sprintf("interaction %d, %s %s (body as the Events API's %s): %s", i.ID, r.Method, r.Path, e.EventsOperation, v))
+			}
 		}
 	}
 	return problems, covered

@@ -55,6 +55,22 @@ func (s *Spec) Check(r Request) []Violation {
 	return op.check(s, r, pathVals)
 }
 
+// CheckBody checks body, sent with header, against the request body of the
+// operation operationID, as [Spec.Check] does for a request to it. The
+// conformance test uses it to check the bodies of [UndeclaredBody]
+// exceptions against the Events API operation they follow.
+func (s *Spec) CheckBody(operationID string, header http.Header, body []byte) []Violation {
+	for _, op := range s.ops {
+		if op.OperationID == operationID {
+			if header == nil {
+				header = http.Header{}
+			}
+			return op.checkBody(s, Request{Header: header, Body: body})
+		}
+	}
+	return []Violation{{Where: "operation", Message: fmt.Sprintf("the description has no operation %s", operationID)}}
+}
+
 func (op *Operation) check(s *Spec, r Request, pathVals map[string]string) []Violation {
 	var out []Violation
 	add := func(where, format string, args ...any) {
@@ -132,6 +148,9 @@ func bracketTwin(name string, declared []string) string {
 func (op *Operation) checkBody(s *Spec, r Request) []Violation {
 	body := strings.TrimSpace(string(r.Body))
 	if op.body == nil {
+		if body != "" && op.exception != nil && op.exception.Rule == UndeclaredBody {
+			return checkUndeclaredBody(op, r.Header, body)
+		}
 		if body != "" {
 			return []Violation{{Where: "body", Message: fmt.Sprintf("%s takes no request body, yet one was sent", op.OperationID)}}
 		}
@@ -167,7 +186,38 @@ func (op *Operation) checkBody(s *Spec, r Request) []Violation {
 		}
 		return append(out, Violation{Where: "body", Message: fmt.Sprintf("is not valid JSON: %v", err)})
 	}
-	return append(out, s.validateDocumented(op.body.Schema, doc, "body", op.documented)...)
+	vs := s.validateDocumented(op.body.Schema, doc, "body", op.documented)
+	if len(vs) > 0 && op.exception != nil && op.exception.Rule == ExampleShaped {
+		if hasExampleShape(doc, op.examples, 0) {
+			return out
+		}
+		vs = append(vs, Violation{Where: "body", Message: fmt.Sprintf(
+			"does not have the shape of any request example of %s either (those are accepted because %s)",
+			op.OperationID, op.exception.Reason)})
+	}
+	return append(out, vs...)
+}
+
+// checkUndeclaredBody checks a body sent to an operation that declares none
+// but takes one (an UndeclaredBody exception): it must be a JSON object,
+// announced as JSON.
+func checkUndeclaredBody(op *Operation, h http.Header, body string) []Violation {
+	var out []Violation
+	if mt, _, err := mime.ParseMediaType(h.Get("Content-Type")); err != nil || !isJSONType(mt) {
+		out = append(out, Violation{Where: "header Content-Type", Message: fmt.Sprintf("%q does not announce the JSON body; want application/json", h.Get("Content-Type"))})
+	}
+	var doc any
+	dec := json.NewDecoder(strings.NewReader(body))
+	if err := dec.Decode(&doc); err != nil || dec.More() {
+		if err == nil {
+			err = fmt.Errorf("trailing data after the JSON value")
+		}
+		return append(out, Violation{Where: "body", Message: fmt.Sprintf("is not valid JSON: %v", err)})
+	}
+	if _, ok := doc.(map[string]any); !ok {
+		out = append(out, Violation{Where: "body", Message: fmt.Sprintf("is %s; %s takes a JSON object (%s)", jsonKind(doc), op.OperationID, op.exception.Reason)})
+	}
+	return out
 }
 
 func (s *Spec) checkQuery(p param, vals []string) []Violation {

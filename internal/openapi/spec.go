@@ -26,9 +26,14 @@ type Operation struct {
 	// documented holds the body locations ("body alerts[].id") that the
 	// operation's own request examples use.
 	documented map[string]bool
-	security   bool // whether a credential is required
-	segments   []string
-	literals   int // number of literal (non-parameter) segments
+	// examples holds the values of the operation's own request examples.
+	examples []any
+	// exception, when set, is how the body is checked instead of by the
+	// description alone (see Exceptions).
+	exception *Exception
+	security  bool // whether a credential is required
+	segments  []string
+	literals  int // number of literal (non-parameter) segments
 }
 
 type param struct {
@@ -161,11 +166,15 @@ func (s *Spec) operation(method, tmpl string, raw map[string]any, shared []param
 				if media, ok := content[ct].(map[string]any); ok {
 					body.Schema = media["schema"]
 					op.documented = s.exampleLocations(media)
+					op.examples = s.exampleValues(media)
 				}
 				break
 			}
 		}
 		op.body = body
+	}
+	if e, ok := exceptionFor(op); ok {
+		op.exception = &e
 	}
 	op.segments = splitPath(tmpl)
 	for _, seg := range op.segments {
@@ -304,6 +313,24 @@ func (s *Spec) exampleLocations(media map[string]any) map[string]bool {
 	for _, ex := range exs {
 		if m, ok := s.resolve(ex).(map[string]any); ok {
 			walk(m["value"], "body")
+		}
+	}
+	return out
+}
+
+// exampleValues returns the request examples of a media type, as decoded
+// JSON values.
+func (s *Spec) exampleValues(media map[string]any) []any {
+	var out []any
+	if ex, ok := media["example"]; ok {
+		out = append(out, ex)
+	}
+	exs, _ := media["examples"].(map[string]any)
+	for _, name := range sortedKeys(exs) {
+		if m, ok := s.resolve(exs[name]).(map[string]any); ok {
+			if v, ok := m["value"]; ok {
+				out = append(out, v)
+			}
 		}
 	}
 	return out
