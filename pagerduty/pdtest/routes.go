@@ -41,6 +41,8 @@ func (h *Handler) routes() {
 	m.HandleFunc("DELETE /services/{id}", h.deleteService)
 	m.HandleFunc("POST /services/{id}/integrations", h.createIntegration)
 	m.HandleFunc("GET /services/{id}/integrations/{iid}", h.getIntegration)
+	m.HandleFunc("GET /services/{id}/custom_fields/values", h.getServiceFieldValues)
+	m.HandleFunc("PUT /services/{id}/custom_fields/values", h.setServiceFieldValues)
 
 	m.HandleFunc("GET /escalation_policies", h.listEscalationPolicies)
 	m.HandleFunc("POST /escalation_policies", h.createEscalationPolicy)
@@ -78,6 +80,7 @@ func (h *Handler) routes() {
 	m.HandleFunc("GET /log_entries/{id}", h.getLogEntry)
 
 	m.HandleFunc("GET /change_events", h.listChangeEvents)
+	m.HandleFunc("POST /change_events", h.createChangeEvent)
 	m.HandleFunc("GET /change_events/{id}", h.getChangeEvent)
 	m.HandleFunc("GET /services/{id}/change_events", h.listChangeEvents)
 	m.HandleFunc("GET /incidents/{id}/related_change_events", h.listRelatedChangeEvents)

@@ -49,6 +49,7 @@ type state struct {
 	svcFacts    map[string]*serviceFacts
 	locs        map[string]*time.Location
 	snoozed     map[*Incident]bool // acknowledged incidents with a snooze running
+	svcFields   *serviceFields     // service custom fields and values; nil until used
 	cache       caches
 }
 
