@@ -9,14 +9,12 @@ import (
 	"time"
 )
 
-// ChangeEventsService reads and updates change events: deploys,
+// ChangeEventsService sends, reads and updates change events: deploys,
 // configuration changes and other changes that may explain an incident.
 //
-// Change events are sent through the Events API, with
-// events.Client.SendChange (package pagerduty/events): PagerDuty's
-// description of the REST API documents no request body for
-// POST /change_events and refers to the Events API for it, so this service
-// has no method for it.
+// Create sends one through the REST API (POST /change_events), with the
+// client's credential. The Events API takes the same event with only an
+// integration key: see events.Client.SendChange (package pagerduty/events).
 type ChangeEventsService service
 
 // ChangeEvent is a change to a system (a deploy, a configuration change, a
