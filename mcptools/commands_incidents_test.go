@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdkit/pdkit/pagerduty"
 	"github.com/pdkit/pdkit/pagerduty/pdtest"
 )
 
@@ -488,9 +489,9 @@ func TestCommand_Incidents_SnoozeMergeNoteUrgencyPriority(t *testing.T) {
 }
 
 func TestCommand_Incidents_CorrelateAlerts(t *testing.T) {
-	// What works today: read an incident's alerts, then merge the incidents
-	// that share an alert's source. PagerDuty's own related and past
-	// incidents are not reachable through a tool (see docs/commands.md).
+	// Without PagerDuty's related incidents (an AIOps feature): read an
+	// incident's alerts, then merge the incidents that share an alert's
+	// source.
 	var a, b string
 	e := newEnv(t, demoWith(func(d *pdtest.Dataset) {
 		var open []*pdtest.Incident
@@ -514,5 +515,69 @@ func TestCommand_Incidents_CorrelateAlerts(t *testing.T) {
 	e.ok(t, "merge_incidents", map[string]any{"into": a, "sources": []string{b}}, &merged)
 	if got := incidentIn(e.pd.Data(), b); got.MergedInto != a {
 		t.Errorf("incident %s merged into %q, want %s", b, got.MergedInto, a)
+	}
+}
+
+func TestCommand_Incidents_CorrelateRelated(t *testing.T) {
+	// PagerDuty's related incidents of an open incident, then one merge.
+	e := newEnv(t, writes)
+	d := e.pd.Data()
+	pd := newTestClient(t, e.pd)
+	var target pdtest.Incident
+	var want []string
+	for _, inc := range openIncidents(d) {
+		rel, err := pd.Incidents.ListRelated(t.Context(), inc.ID, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rel) > 0 {
+			target = inc
+			for _, r := range rel {
+				want = append(want, r.Incident.ID)
+			}
+			break
+		}
+	}
+	if target.ID == "" {
+		t.Fatal("the demo has no open incident with related incidents")
+	}
+	var got RelatedIncidents
+	txt := e.ok(t, "find_related_incidents", map[string]any{"incident": fmt.Sprintf("#%d", target.Number), "past_limit": 3}, &got)
+	var ids []string
+	for _, r := range got.Related {
+		ids = append(ids, r.ID)
+		if r.Status == "" || r.Service == nil || len(r.Reasons) == 0 {
+			t.Errorf("related incident %+v lacks its status, service or reasons", r)
+		}
+	}
+	if got.Incident.ID != target.ID || !sameSet(ids, want) {
+		t.Fatalf("related to %s: %v, want %v\n%s", got.Incident.ID, ids, want, txt)
+	}
+	past, err := pd.Incidents.ListPast(t.Context(), target.ID, &pagerduty.PastIncidentsOptions{Limit: 3, Total: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Past) != len(past.Incidents) || len(got.Past) > 3 || got.PastTotal != *past.Total {
+		t.Fatalf("past %+v (total %d), want %d of %d", got.Past, got.PastTotal, len(past.Incidents), *past.Total)
+	}
+	for i, p := range got.Past {
+		if p.ID != past.Incidents[i].Incident.ID || p.Score != past.Incidents[i].Score || incidentIn(d, p.ID).ServiceID != target.ServiceID {
+			t.Errorf("past incident %d: %+v, want %+v of service %s", i, p, past.Incidents[i], target.ServiceID)
+		}
+	}
+	if !strings.Contains(txt, "merge_incidents(into: "+target.ID) {
+		t.Errorf("the answer does not say how to merge:\n%s", txt)
+	}
+	// The agent folds the open related incidents into the one asked about.
+	var merged IncidentDetail
+	e.ok(t, "merge_incidents", map[string]any{"into": target.ID, "sources": ids}, &merged)
+	after := e.pd.Data()
+	for _, id := range ids {
+		if inc := incidentIn(after, id); inc.MergedInto != target.ID || inc.Status != pdtest.StatusResolved {
+			t.Errorf("incident %s: merged into %q, status %s; want merged into %s", id, inc.MergedInto, inc.Status, target.ID)
+		}
+	}
+	if incidentIn(after, target.ID).Status == pdtest.StatusResolved {
+		t.Error("the target was resolved by the merge")
 	}
 }

@@ -29,13 +29,14 @@
 //
 // Read tools (mounted by default unless their toolset is off by default):
 //
-//   - incidents: list_incidents, get_incident (with notes, timeline, alerts)
+//   - incidents: list_incidents, get_incident (with notes, timeline, alerts),
+//     find_related_incidents (PagerDuty's related and past incidents)
 //   - oncall: list_oncalls
 //   - schedules: list_schedules, get_schedule (shifts, hours per person,
 //     gaps), list_schedule_overrides
 //   - services: list_services, get_service, list_vendors
 //   - teams: list_teams, get_team
-//   - users: get_current_user, list_users, get_user
+//   - users: get_current_user, list_users, get_user, list_notification_rules
 //   - escalation_policies: list_escalation_policies, get_escalation_policy
 //   - priorities: list_priorities
 //   - maintenance_windows: list_maintenance_windows
@@ -64,9 +65,12 @@
 //   - services: update_service, create_service_integration,
 //     configure_alert_grouping
 //   - escalation_policies: update_escalation_rule_delay
-//   - teams: create_team, add_team_member, remove_team_member
-//   - users: create_user, add_contact_method, remove_user (checks what
-//     they leave behind first)
+//   - teams: create_team, add_team_member, remove_team_member,
+//     add_team_escalation_policy, remove_team_escalation_policy
+//   - users: create_user, add_contact_method, update_contact_method,
+//     remove_contact_method, set_notification_rule (on an existing contact
+//     method, or change one), remove_notification_rule, remove_user (checks
+//     what they leave behind first)
 //   - maintenance_windows: create_maintenance_window,
 //     delete_maintenance_window
 //   - events (off by default): send_event, send_change_event

@@ -109,5 +109,6 @@ func ExampleNewPerRequest() {
 	// Output:
 	// get_current_user true
 	// get_user true
+	// list_notification_rules true
 	// list_users true
 }

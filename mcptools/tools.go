@@ -13,6 +13,7 @@ func allTools() []serverTool {
 		addResponders,
 		mergeIncidents,
 		snoozeIncident,
+		findRelatedIncidents,
 		// on-call
 		listOnCalls,
 		// schedules
@@ -29,6 +30,11 @@ func allTools() []serverTool {
 		addContactMethod,
 		createUser,
 		removeUser,
+		updateContactMethod,
+		removeContactMethod,
+		listNotificationRules,
+		setNotificationRule,
+		removeNotificationRule,
 		// services and priorities
 		listServices,
 		getService,
@@ -40,6 +46,8 @@ func allTools() []serverTool {
 		createTeam,
 		addTeamMember,
 		removeTeamMember,
+		addTeamEscalationPolicy,
+		removeTeamEscalationPolicy,
 		// escalation policies
 		listEscalationPolicies,
 		getEscalationPolicy,
