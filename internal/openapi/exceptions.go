@@ -35,9 +35,10 @@ const (
 	// description declares none.
 	UndeclaredBody ExceptionRule = iota + 1
 	// ExampleShaped accepts a body the schema refuses when it has the shape
-	// of the operation's own request examples: the same property names at
-	// every level, arrays where they have arrays, plain values (of any JSON
-	// type) where they have plain values, and null anywhere.
+	// of the operation's own request examples, place by place: each object
+	// with the property names of one example object at its place, arrays
+	// where the examples have arrays, plain values (of any JSON type) where
+	// they have plain values, and null anywhere.
 	ExampleShaped
 )
 
@@ -88,31 +89,37 @@ func exceptionFor(op *Operation) (Exception, bool) {
 	return Exceptions()[i], true
 }
 
-// hasExampleShape reports whether v has the shape of one of alts, the
-// operation's request examples (see [ExampleShaped]). Objects match an
-// alternative with exactly the same property names, each property matching
-// that property of any such alternative; every item of an array matches an
-// item of an alternative array (an empty array matches any array); a plain
-// value matches any plain value or null; null matches anything.
+// hasExampleShape reports whether v has the shape of alts, the operation's
+// request examples (see [ExampleShaped]), place by place. An object needs
+// exactly the property names of one example object at its place, and each
+// property the shape of one of the examples' values for that property there
+// (so a value given by name may take the shape the examples show for a value
+// given by ID); every item of an array matches an item of the examples'
+// arrays at its place (an empty array matches any array); a plain value
+// matches any plain value or null; null matches anything.
 func hasExampleShape(v any, alts []any, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		var same []map[string]any
+		var objects []map[string]any
+		same := false
 		for _, a := range alts {
-			if m, ok := a.(map[string]any); ok && sameKeys(m, x) {
-				same = append(same, m)
+			if m, ok := a.(map[string]any); ok {
+				objects = append(objects, m)
+				same = same || sameKeys(m, x)
 			}
 		}
-		if len(same) == 0 {
+		if !same {
 			return false
 		}
 		for k, val := range x {
-			sub := make([]any, 0, len(same))
-			for _, m := range same {
-				sub = append(sub, m[k])
+			var sub []any
+			for _, m := range objects {
+				if v, ok := m[k]; ok {
+					sub = append(sub, v)
+				}
 			}
 			if !hasExampleShape(val, sub, depth+1) {
 				return false
