@@ -23,7 +23,7 @@ import (
 func pdtestReplayClient(t *testing.T, name string) *pagerduty.Client {
 	t.Helper()
 	var opts []cassette.Option
-	if recording() && isLocal(os.Getenv(cassette.EnvRecordBaseURL)) {
+	if recordsAgainstPDTest() {
 		const token = "pdkit-pdtest-token"
 		srv := pdtest.NewServer(pdtest.WithToken(token), pdtest.WithSeed(1),
 			pdtest.WithNow(func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC) }))
@@ -43,18 +43,16 @@ func pdtestReplayClient(t *testing.T, name string) *pagerduty.Client {
 	return c
 }
 
-// recording reports whether PDKIT_RECORD asks to record.
-func recording() bool {
+// recordsAgainstPDTest reports whether PDKIT_RECORD asks to record and
+// the record base URL is unset or on the loopback interface (a local mock
+// rather than PagerDuty).
+func recordsAgainstPDTest() bool {
 	switch strings.ToLower(strings.TrimSpace(os.Getenv(cassette.EnvRecord))) {
 	case "1", "true", "yes":
-		return true
+	default:
+		return false
 	}
-	return false
-}
-
-// isLocal reports whether a record base URL is unset or on the loopback
-// interface (a local mock rather than PagerDuty).
-func isLocal(base string) bool {
+	base := os.Getenv(cassette.EnvRecordBaseURL)
 	if base == "" {
 		return true
 	}

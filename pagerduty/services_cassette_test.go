@@ -174,10 +174,8 @@ func TestServicesCassetteWrite(t *testing.T) {
 		t.Errorf("SetFeatureEnablement = %+v", en)
 	}
 
-	// SetFieldValues is covered by TestServicesRequests only: the API
-	// description's schema wants each value wrapped in an object, which
-	// contradicts its own examples and the API, so the mock refuses every
-	// request the API accepts.
+	// SetFieldValues has its own cassette, recorded against pdtest: see
+	// TestServicesCustomFieldValuesCassette.
 
 	if err := c.Services.Delete(ctx, created.ID); err != nil {
 		t.Fatalf("Delete: %v", err)
