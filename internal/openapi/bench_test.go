@@ -44,3 +44,18 @@ func BenchmarkCheckCreateIncident(b *testing.B) {
 		}
 	}
 }
+
+// The schema refuses this body, so Check also walks the operation's examples.
+func BenchmarkCheckExampleShapedBody(b *testing.B) {
+	s := restSpec(b)
+	r, err := NewRequest("PUT", "https://api.pagerduty.com/services/PSVC001/custom_fields/values", pdHeaders(),
+		[]byte(`{"custom_fields":[{"id":"PT4KHEE","value":"production"},{"name":"regions","value":["eu","us"]},{"name":"tier","value":2}]}`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if v := s.Check(r); len(v) > 0 {
+			b.Fatal(v)
+		}
+	}
+}
