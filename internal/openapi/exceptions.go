@@ -80,13 +80,12 @@ func Exceptions() []Exception {
 
 // exceptionFor returns the exception that applies to op, if any.
 func exceptionFor(op *Operation) (Exception, bool) {
-	i := slices.IndexFunc(Exceptions(), func(e Exception) bool {
-		return e.OperationID == op.OperationID && strings.EqualFold(e.Method, op.Method) && e.Path == op.Path
-	})
-	if i < 0 {
-		return Exception{}, false
+	for _, e := range Exceptions() {
+		if e.OperationID == op.OperationID && strings.EqualFold(e.Method, op.Method) && e.Path == op.Path {
+			return e, true
+		}
 	}
-	return Exceptions()[i], true
+	return Exception{}, false
 }
 
 // hasExampleShape reports whether v has the shape of alts, the operation's
