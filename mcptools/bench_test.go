@@ -42,8 +42,8 @@ func BenchmarkCallGetCurrentUser(b *testing.B) {
 	}
 }
 
-// BenchmarkNew measures building a registry: every schema reflected,
-// converted and resolved once.
+// BenchmarkNew measures building a registry: every tool's schema derived
+// from its input struct (resolving waits for each tool's first call).
 func BenchmarkNew(b *testing.B) {
 	for b.Loop() {
 		newTestRegistry(b)

@@ -27,7 +27,7 @@ type Filter struct {
 func (f Filter) writes() bool { return f.EnableWrites && !f.ReadOnly }
 
 // choose returns the entries f selects, or why f is invalid.
-func (r *Registry) choose(f Filter) ([]entry, error) {
+func (r *Registry) choose(f Filter) ([]*entry, error) {
 	sets := map[string]bool{}
 	names := f.Toolsets
 	if len(names) == 0 {
@@ -46,7 +46,7 @@ func (r *Registry) choose(f Filter) ([]entry, error) {
 			return nil, fmt.Errorf("mcptools: unknown toolset %q: use %q or one of %s", n, AllToolsets, strings.Join(ToolsetNames(), ", "))
 		}
 	}
-	byName := map[string]entry{}
+	byName := map[string]*entry{}
 	for _, e := range r.tools {
 		byName[e.def.Name] = e
 	}
@@ -72,7 +72,7 @@ func (r *Registry) choose(f Filter) ([]entry, error) {
 			}
 		}
 	}
-	var out []entry
+	var out []*entry
 	for _, e := range r.tools {
 		s := e.tool.info()
 		if slices.Contains(excluded, s.name) {

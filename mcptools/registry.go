@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"sync"
 	"time"
 
 	gschema "github.com/google/jsonschema-go/jsonschema"
@@ -56,16 +57,31 @@ type Options struct {
 type Registry struct {
 	clients ClientFunc
 	opts    Options
-	tools   []entry
+	tools   []*entry
 	writes  *writeCounter
 	events  *eventClients
 }
 
 type entry struct {
-	tool     serverTool
-	def      *mcp.Tool
-	schema   *gschema.Schema
-	resolved *gschema.Resolved
+	tool   serverTool
+	def    *mcp.Tool
+	schema *gschema.Schema
+
+	// The resolved schema validates arguments as a backstop to checkArgs.
+	// Resolving costs more than deriving, so it is done at a tool's first
+	// call rather than for every tool at start-up.
+	resolveOnce sync.Once
+	resolved    *gschema.Resolved
+	resolveErr  error
+}
+
+// validator returns the tool's resolved input schema, resolving it on first
+// use.
+func (e *entry) validator() (*gschema.Resolved, error) {
+	e.resolveOnce.Do(func() {
+		e.resolved, e.resolveErr = e.schema.Resolve(&gschema.ResolveOptions{ValidateDefaults: true})
+	})
+	return e.resolved, e.resolveErr
 }
 
 // New returns a registry whose tools call PagerDuty through client.
@@ -104,7 +120,7 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 			return nil, fmt.Errorf("mcptools: two tools are named %q", s.name)
 		}
 		seen[s.name] = true
-		schema, resolved, err := inputSchema(t.inputType())
+		schema, err := inputSchema(t.inputType())
 		if err != nil {
 			return nil, fmt.Errorf("mcptools: tool %s: %w", s.name, err)
 		}
@@ -115,9 +131,9 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 			InputSchema: schema,
 			Annotations: s.annotations(),
 		}
-		r.tools = append(r.tools, entry{tool: t, def: def, schema: schema, resolved: resolved})
+		r.tools = append(r.tools, &entry{tool: t, def: def, schema: schema})
 	}
-	slices.SortFunc(r.tools, func(a, b entry) int {
+	slices.SortFunc(r.tools, func(a, b *entry) int {
 		if a.def.Name < b.def.Name {
 			return -1
 		}
@@ -177,7 +193,7 @@ func (r *Registry) Definitions(f Filter) ([]*mcp.Tool, error) {
 // name, or a write tool asked for while writes are off): the error lists
 // the names accepted.
 //
-// Mounting is cheap: the schemas were computed and resolved once, by New.
+// Mounting is cheap: the schemas were computed once, by New.
 func (r *Registry) Register(server *mcp.Server, f Filter) ([]string, error) {
 	if server == nil {
 		return nil, errors.New("mcptools: Register: the server is nil")
@@ -188,7 +204,7 @@ func (r *Registry) Register(server *mcp.Server, f Filter) ([]string, error) {
 	}
 	names := make([]string, len(chosen))
 	for i, e := range chosen {
-		e.tool.mount(server, &e, r)
+		e.tool.mount(server, e, r)
 		names[i] = e.def.Name
 	}
 	return names, nil

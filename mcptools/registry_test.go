@@ -268,11 +268,11 @@ func TestHandlerBugsAreToolErrors(t *testing.T) {
 	r := newTestRegistry(t)
 	server := mcp.NewServer(&mcp.Implementation{Name: "x", Version: "v0"}, nil)
 	for _, tl := range []serverTool{panics, empty} {
-		schema, resolved, err := inputSchema(tl.inputType())
+		schema, err := inputSchema(tl.inputType())
 		if err != nil {
 			t.Fatal(err)
 		}
-		tl.mount(server, &entry{tool: tl, def: &mcp.Tool{Name: tl.info().name, InputSchema: schema}, schema: schema, resolved: resolved}, r)
+		tl.mount(server, &entry{tool: tl, def: &mcp.Tool{Name: tl.info().name, InputSchema: schema}, schema: schema}, r)
 	}
 	ctx := context.Background()
 	st, ct := mcp.NewInMemoryTransports()

@@ -1,50 +1,168 @@
 package mcptools
 
 import (
-	"encoding/json"
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	gschema "github.com/google/jsonschema-go/jsonschema"
-	"github.com/invopop/jsonschema"
 )
 
 // inputSchema derives the JSON Schema of a tool's input struct from its
-// tags (invopop/jsonschema), converts it to the schema type of
-// google/jsonschema-go that the MCP SDK speaks, checks that it is flat, and
-// resolves it for validation. It runs once per tool, when the registry is
-// built.
-func inputSchema(t reflect.Type) (*gschema.Schema, *gschema.Resolved, error) {
-	r := &jsonschema.Reflector{
-		Anonymous:                  true,
-		DoNotReference:             true,
-		ExpandedStruct:             true,
-		RequiredFromJSONSchemaTags: true,
+// tags, in the schema type of google/jsonschema-go that the MCP SDK speaks,
+// and checks that it is flat. It runs once per tool, when the registry is
+// built, and costs microseconds: tool inputs are flat structs, so the
+// schema is read off the fields directly.
+//
+// The tags are those of invopop/jsonschema, and the result is the schema
+// that package would derive (a test holds the two together):
+//
+//	json:"name,omitempty"                  the property name (omitted: its field name)
+//	jsonschema:"required,minLength=1,..."  keywords: required, enum (repeated),
+//	                                       minLength, maxLength, minimum, maximum,
+//	                                       minItems, maxItems, uniqueItems, default
+//	jsonschema_description:"..."           the description
+//
+// On a slice, enum, minLength, maxLength, minimum and maximum constrain its
+// items; minItems, maxItems and uniqueItems the slice.
+func inputSchema(t reflect.Type) (*gschema.Schema, error) {
+	if t.Kind() != reflect.Struct {
+		return nil, fmt.Errorf("the input %s is not a struct", t)
 	}
-	s := r.ReflectFromType(t)
-	s.Version = "" // the SDK speaks draft 2020-12; the keyword only adds bytes
-	b, err := json.Marshal(s)
+	out := &gschema.Schema{
+		Type:                 "object",
+		Properties:           map[string]*gschema.Schema{},
+		AdditionalProperties: &gschema.Schema{Not: &gschema.Schema{}},
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name == "-" {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		p, required, err := propertySchema(f)
+		if err != nil {
+			return nil, fmt.Errorf("the schema of %s: field %s: %w", t, f.Name, err)
+		}
+		out.Properties[name] = p
+		if required {
+			out.Required = append(out.Required, name)
+		}
+	}
+	if err := checkFlat(out); err != nil {
+		return nil, fmt.Errorf("the schema of %s: %w", t, err)
+	}
+	return out, nil
+}
+
+// propertySchema is the schema of one field, and whether it is required.
+func propertySchema(f reflect.StructField) (*gschema.Schema, bool, error) {
+	ft := f.Type
+	for ft.Kind() == reflect.Pointer {
+		ft = ft.Elem()
+	}
+	p := &gschema.Schema{Description: f.Tag.Get("jsonschema_description")}
+	value := p // where value keywords go: the property, or its items
+	if ft.Kind() == reflect.Slice {
+		p.Type = "array"
+		et := ft.Elem()
+		for et.Kind() == reflect.Pointer {
+			et = et.Elem()
+		}
+		it, ok := scalarType(et)
+		if !ok {
+			return nil, false, fmt.Errorf("a slice of %s: inputs hold only scalars and slices of scalars", et)
+		}
+		p.Items = &gschema.Schema{Type: it}
+		value = p.Items
+	} else {
+		st, ok := scalarType(ft)
+		if !ok {
+			return nil, false, fmt.Errorf("type %s: inputs hold only scalars and slices of scalars", ft)
+		}
+		p.Type = st
+	}
+	required := false
+	tag := f.Tag.Get("jsonschema")
+	if tag == "" {
+		return p, false, nil
+	}
+	for _, kw := range strings.Split(tag, ",") {
+		key, val, _ := strings.Cut(kw, "=")
+		var err error
+		switch key {
+		case "required":
+			required = true
+		case "enum":
+			var v any = val
+			if value.Type == "integer" || value.Type == "number" {
+				v, err = strconv.ParseFloat(val, 64)
+			}
+			value.Enum = append(value.Enum, v)
+		case "minLength":
+			value.MinLength, err = intKeyword(val)
+		case "maxLength":
+			value.MaxLength, err = intKeyword(val)
+		case "minimum":
+			value.Minimum, err = floatKeyword(val)
+		case "maximum":
+			value.Maximum, err = floatKeyword(val)
+		case "minItems":
+			p.MinItems, err = intKeyword(val)
+		case "maxItems":
+			p.MaxItems, err = intKeyword(val)
+		case "uniqueItems":
+			p.UniqueItems = val == "true"
+		case "default":
+			// Refused by checkFlat, with the reason.
+			p.Default = []byte(strconv.Quote(val))
+		default:
+			return nil, false, fmt.Errorf("unknown keyword %q in its jsonschema tag", key)
+		}
+		if err != nil {
+			return nil, false, fmt.Errorf("keyword %s: %w", key, err)
+		}
+	}
+	return p, required, nil
+}
+
+func scalarType(t reflect.Type) (string, bool) {
+	switch t.Kind() {
+	case reflect.String:
+		return "string", true
+	case reflect.Bool:
+		return "boolean", true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integer", true
+	case reflect.Float32, reflect.Float64:
+		return "number", true
+	}
+	return "", false
+}
+
+func intKeyword(s string) (*int, error) {
+	n, err := strconv.Atoi(s)
 	if err != nil {
-		return nil, nil, fmt.Errorf("encoding the schema of %s: %w", t, err)
+		return nil, fmt.Errorf("%q is not a whole number", s)
 	}
-	var out gschema.Schema
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, nil, fmt.Errorf("converting the schema of %s: %w", t, err)
-	}
-	if err := checkFlat(&out); err != nil {
-		return nil, nil, fmt.Errorf("the schema of %s: %w", t, err)
-	}
-	if out.Properties == nil {
-		// Some clients want "properties" even when there are none.
-		out.Properties = map[string]*gschema.Schema{}
-	}
-	resolved, err := out.Resolve(&gschema.ResolveOptions{ValidateDefaults: true})
+	return &n, nil
+}
+
+func floatKeyword(s string) (*float64, error) {
+	f, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return nil, nil, fmt.Errorf("the schema of %s does not resolve: %w", t, err)
+		return nil, fmt.Errorf("%q is not a number", s)
 	}
-	return &out, resolved, nil
+	return &f, nil
 }
 
 // checkFlat reports why s is not a flat tool input: an object whose

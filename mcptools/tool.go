@@ -72,7 +72,7 @@ func (t *tool[In, Out]) info() *spec { return &t.spec }
 func (t *tool[In, Out]) inputType() reflect.Type { return reflect.TypeFor[In]() }
 
 // mount adds the tool to s with its precomputed definition. Arguments are
-// checked against the schema resolved once in New, before the handler runs;
+// checked against the tool's schema before the handler runs;
 // a bad argument is a tool error, never a protocol error.
 func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
 	s.AddTool(e.def, func(ctx context.Context, req *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -83,7 +83,7 @@ func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
 		}
 		var in In
 		var res *mcp.CallToolResult
-		if err := decodeArgs(raw, e.schema, e.resolved, &in); err != nil {
+		if err := decodeArgs(raw, e, &in); err != nil {
 			res = errorResult(err.Error())
 		} else {
 			res = r.run(ctx, t, req, func(c *call) (out texter, err error) {

@@ -16,7 +16,8 @@ import (
 // schema and decodes them into in. Its errors are tool errors that say
 // which argument is wrong and what it accepts. Absent or null arguments are
 // an empty object.
-func decodeArgs(raw json.RawMessage, s *gschema.Schema, resolved *gschema.Resolved, in any) error {
+func decodeArgs(raw json.RawMessage, e *entry, in any) error {
+	s := e.schema
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		raw = []byte("{}")
@@ -32,6 +33,10 @@ func decodeArgs(raw json.RawMessage, s *gschema.Schema, resolved *gschema.Resolv
 		return err
 	}
 	// The full validator backs the checks above up.
+	resolved, err := e.validator()
+	if err != nil {
+		return fmt.Errorf("internal error: the input schema does not resolve: %w", err)
+	}
 	if err := resolved.Validate(args); err != nil {
 		return userError("Invalid arguments: %s", truncate(strings.TrimPrefix(err.Error(), "validating root: "), 300))
 	}
