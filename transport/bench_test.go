@@ -10,21 +10,41 @@ import (
 )
 
 // BenchmarkConnectCallTool measures one tools/call round trip through the
-// in-process transport, with a trivial tool.
+// in-process transport, with a trivial tool, next to the same call over the
+// SDK's in-memory transport, which encodes and parses every message.
 func BenchmarkConnectCallTool(b *testing.B) {
-	cs, err := Connect(context.Background(), newTestServer(nil, nil), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer cs.Close()
 	params := &mcp.CallToolParams{Name: "echo", Arguments: map[string]any{"text": "ping"}}
 	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := cs.CallTool(ctx, params); err != nil {
-			b.Fatal(err)
+	run := func(b *testing.B, cs *mcp.ClientSession) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := cs.CallTool(ctx, params); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
+	b.Run("Connect", func(b *testing.B) {
+		cs, err := Connect(ctx, newTestServer(nil, nil), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer cs.Close()
+		run(b, cs)
+	})
+	b.Run("sdk-InMemoryTransports", func(b *testing.B) {
+		st, ct := mcp.NewInMemoryTransports()
+		ss, err := newTestServer(nil, nil).Connect(ctx, st, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer ss.Wait()
+		cs, err := mcp.NewClient(&mcp.Implementation{Name: "bench", Version: "v1"}, nil).Connect(ctx, ct, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer cs.Close()
+		run(b, cs)
+	})
 }
 
 // BenchmarkHTTPCallTool measures the same round trip over streamable HTTP on

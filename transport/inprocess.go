@@ -25,7 +25,10 @@ type ConnectOptions struct {
 
 // Connect runs s in this process and returns a client session connected to
 // it, already initialized: an agent embedding the tools calls them through
-// the MCP protocol with no network and no subprocess.
+// the MCP protocol with no network and no subprocess. The messages cross as
+// values, not as encoded JSON lines, which makes a call about twice as cheap
+// as over the SDK's in-memory transport; each side still sees what it would
+// see over stdio.
 //
 // Closing the returned session also ends the server session, and Close
 // returns only after both have stopped, so no goroutine outlives it. The
@@ -42,7 +45,8 @@ func Connect(ctx context.Context, s *mcp.Server, opts *ConnectOptions) (*mcp.Cli
 	if client == nil {
 		client = mcp.NewClient(&mcp.Implementation{Name: "pdkit-inprocess", Version: "v1"}, nil)
 	}
-	serverT, clientT := mcp.NewInMemoryTransports()
+	p := newPipe()
+	serverT, clientT := p.end(true), p.end(false)
 	ss, err := s.Connect(ctx, serverT, o.ServerSessionOptions)
 	if err != nil {
 		return nil, fmt.Errorf("transport: connect in-process server: %w", err)
