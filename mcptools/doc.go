@@ -25,6 +25,20 @@
 // the context or that [CallRequest] finds in the MCP request.
 // [Options.MaxWritesPerSession] caps the writes of one session.
 //
+// # Confirmation
+//
+// Destructive tools (deleting, removing a user or a team member, resolving
+// many incidents at once, overwriting settings) ask the user before they
+// change anything, through MCP elicitation, when the client can ask: the
+// user sees the tool and the arguments of the call and answers yes or no;
+// on no, nothing is sent to PagerDuty and the model is told so. Both ways
+// of asking are served: the answer coming back with the retried call
+// (protocol 2026-07-28 and later, which suits stateless servers too) and a
+// question the server sends the client (earlier protocols). Only an answer
+// to a question this registry asked, for the same arguments and within ten
+// minutes, confirms a call. [Options.Confirmation] chooses: ask when the
+// client can (the default), always (refuse when it cannot), or never.
+//
 // # Tools
 //
 // Read tools (mounted by default unless their toolset is off by default):

@@ -33,6 +33,8 @@ type envConfig struct {
 	client  []pagerduty.Option
 	clients ClientFunc
 	copts   *mcp.ClientOptions
+	// sopts chooses, among others, the protocol version the client asks for.
+	sopts *mcp.ClientSessionOptions
 }
 
 func newTestClient(t testing.TB, pd *pdtest.Server, extra ...pagerduty.Option) *pagerduty.Client {
@@ -84,7 +86,7 @@ func newEnv(t testing.TB, cfg envConfig) *env {
 		t.Fatal(err)
 	}
 	client := mcp.NewClient(&mcp.Implementation{Name: "test-client", Version: "v0"}, cfg.copts)
-	cs, err := client.Connect(ctx, ct, nil)
+	cs, err := client.Connect(ctx, ct, cfg.sopts)
 	if err != nil {
 		t.Fatal(err)
 	}

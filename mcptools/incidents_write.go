@@ -161,6 +161,9 @@ Reports the incidents as they now are, and each one that failed with PagerDuty's
 
 var manageIncidents = &tool[manageIncidentsIn, *ManageResult]{
 	spec: manageSpec,
+	// Acknowledging or reassigning is everyday work; resolving many
+	// incidents at once ("resolve all of them") is asked first.
+	confirmIf: func(in manageIncidentsIn) bool { return in.Status == "resolved" && len(in.Incidents) > 1 },
 	handler: func(ctx context.Context, c *call, in manageIncidentsIn) (*ManageResult, error) {
 		ch := pagerduty.IncidentChanges{Status: pagerduty.IncidentStatus(in.Status), Resolution: in.Resolution,
 			Urgency: pagerduty.Urgency(in.Urgency), EscalationLevel: in.EscalationLevel}

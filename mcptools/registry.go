@@ -2,6 +2,8 @@ package mcptools
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -49,6 +51,10 @@ type Options struct {
 	// Events sends the events of the events toolset. Nil means a client
 	// for the PagerDuty client's region, made at the first event.
 	Events *events.Client
+	// Confirmation says when destructive tools ask the user to confirm
+	// through MCP elicitation. The zero value asks when the client
+	// supports it.
+	Confirmation Confirmation
 }
 
 // Registry holds every tool with its definition computed once, and mounts
@@ -60,6 +66,9 @@ type Registry struct {
 	tools   []*entry
 	writes  *writeCounter
 	events  *eventClients
+	// signKey signs the confirmation requests of destructive calls, so
+	// that only an answer to a request this registry made confirms one.
+	signKey [32]byte
 }
 
 type entry struct {
@@ -110,6 +119,12 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 	}
 	if r.opts.Now == nil {
 		r.opts.Now = time.Now
+	}
+	if r.opts.Confirmation < ConfirmWhenSupported || r.opts.Confirmation > ConfirmNever {
+		return nil, fmt.Errorf("mcptools: Confirmation is %d: use ConfirmWhenSupported, ConfirmAlways or ConfirmNever", r.opts.Confirmation)
+	}
+	if _, err := rand.Read(r.signKey[:]); err != nil {
+		return nil, fmt.Errorf("mcptools: making the key that signs confirmations: %w", err)
 	}
 	r.writes = newWriteCounter(r.opts.MaxWritesPerSession)
 	r.events = &eventClients{fixed: r.opts.Events}
@@ -210,14 +225,24 @@ func (r *Registry) Register(server *mcp.Server, f Filter) ([]string, error) {
 	return names, nil
 }
 
-// run performs one tool call: the write cap, the client, the handler, and
-// the translation of its answer or error into a tool result.
-func (r *Registry) run(ctx context.Context, t serverTool, req *mcp.CallToolRequest, h func(*call) (texter, error)) *mcp.CallToolResult {
+// run performs one tool call: the write cap, the user's confirmation when
+// ask is set (a destructive call), the client, the handler, and the
+// translation of its answer or error into a tool result.
+func (r *Registry) run(ctx context.Context, t serverTool, req *mcp.CallToolRequest, ask bool, args json.RawMessage, h func(*call) (texter, error)) *mcp.CallToolResult {
 	s := t.info()
 	if s.write {
 		var sess *mcp.ServerSession
 		if req != nil {
 			sess = req.Session
+		}
+		// A call the cap refuses is refused before the user is asked.
+		if err := r.writes.check(sess); err != nil {
+			return errorResult(err.Error())
+		}
+		if ask {
+			if res := r.confirm(req, s, args); res != nil {
+				return res
+			}
 		}
 		if err := r.writes.take(sess); err != nil {
 			return errorResult(err.Error())

@@ -58,6 +58,9 @@ func (s *spec) annotations() *mcp.ToolAnnotations {
 type tool[In any, Out texter] struct {
 	spec
 	handler func(ctx context.Context, c *call, in In) (Out, error)
+	// confirmIf says whether a call of a destructive tool asks the user to
+	// confirm (see Confirmation). Nil means every call does.
+	confirmIf func(in In) bool
 }
 
 // serverTool is a tool whose types are erased, as the registry keeps them.
@@ -86,7 +89,8 @@ func (t *tool[In, Out]) mount(s *mcp.Server, e *entry, r *Registry) {
 		if err := decodeArgs(raw, e, &in); err != nil {
 			res = errorResult(err.Error())
 		} else {
-			res = r.run(ctx, t, req, func(c *call) (out texter, err error) {
+			ask := t.destructive && (t.confirmIf == nil || t.confirmIf(in))
+			res = r.run(ctx, t, req, ask, raw, func(c *call) (out texter, err error) {
 				// A handler's bug must not take the server down: it becomes
 				// a tool error.
 				defer func() {

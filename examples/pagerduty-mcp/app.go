@@ -44,7 +44,7 @@ func newApp(cfg *config, logger *slog.Logger) (*app, error) {
 		EnableWrites: cfg.enableWrites,
 		ReadOnly:     cfg.readOnly,
 	}
-	opts := &mcptools.Options{MaxWritesPerSession: cfg.maxWrites, Logger: logger}
+	opts := &mcptools.Options{MaxWritesPerSession: cfg.maxWrites, Confirmation: cfg.confirm, Logger: logger}
 	var err error
 	switch {
 	case cfg.demo:

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pdkit/pdkit/mcptools"
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
@@ -30,6 +31,7 @@ type config struct {
 	authSecret   string
 	stateless    bool
 	maxWrites    int
+	confirm      mcptools.Confirmation
 	logLevel     string
 	listTools    bool
 }
@@ -83,6 +85,14 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&c.auth, "auth", getenv("MCP_AUTH"), "streamable-http: passthrough (each caller sends their own PagerDuty token), secret (MCP_AUTH_SECRET) or none (loopback only); default passthrough without a server token, secret with one")
 	fs.BoolVar(&c.stateless, "stateless", false, "streamable-http: keep no sessions, so any replica can answer any request")
 	fs.IntVar(&c.maxWrites, "max-writes-per-session", 0, "refuse write tool calls past this many in one session (0: no cap)")
+	fs.Func("confirm", "when destructive tools (deletes, removing a user, resolving many incidents) ask the user first, through MCP elicitation: auto (when the client can ask), always (refuse when it cannot) or never (default auto)", func(v string) error {
+		cf, err := mcptools.ParseConfirmation(v)
+		if err != nil {
+			return errors.New("use auto, always or never")
+		}
+		c.confirm = cf
+		return nil
+	})
 	fs.StringVar(&c.logLevel, "log-level", envOr(getenv, "LOG_LEVEL", "info"), "debug, info, warn or error (logs go to stderr)")
 	fs.BoolVar(&c.listTools, "list-tools", false, "print the tools the flags select, with their toolset and whether they write, and exit")
 	if err := fs.Parse(args); err != nil {

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
+
+	"github.com/pdkit/pdkit/mcptools"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -39,6 +41,7 @@ func TestConfigRefusesWhatCannotWork(t *testing.T) {
 		{"bad port", []string{"--demo", "--port", "70000"}, nil, "0 to 65535"},
 		{"bad MCP_PORT", []string{"--demo"}, map[string]string{"MCP_PORT": "eighty"}, "not a port"},
 		{"stray argument", []string{"--demo", "serve"}, nil, "unexpected argument"},
+		{"unknown confirmation", []string{"--demo", "--confirm", "sometimes"}, nil, "use auto, always or never"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stderr bytes.Buffer
@@ -62,6 +65,13 @@ func TestConfigDefaults(t *testing.T) {
 	c, _ = parseConfig([]string{"--demo", "--toolsets", "incidents, oncall", "--exclude-tools", "get_incident"}, env(nil), new(bytes.Buffer))
 	if strings.Join(c.toolsets, "|") != "incidents|oncall" || strings.Join(c.excludeTools, "|") != "get_incident" {
 		t.Errorf("lists = %q, %q", c.toolsets, c.excludeTools)
+	}
+	if c.confirm != mcptools.ConfirmWhenSupported {
+		t.Errorf("confirmation by default = %v, want auto", c.confirm)
+	}
+	c, err = parseConfig([]string{"--demo", "--confirm", "always"}, env(nil), new(bytes.Buffer))
+	if err != nil || c.confirm != mcptools.ConfirmAlways {
+		t.Errorf("--confirm always: %v, %v", c.confirm, err)
 	}
 }
 
