@@ -36,13 +36,37 @@ func inputSchema(t reflect.Type) (*gschema.Schema, error) {
 		Properties:           map[string]*gschema.Schema{},
 		AdditionalProperties: &gschema.Schema{Not: &gschema.Schema{}},
 	}
+	if err := addProperties(out, t); err != nil {
+		return nil, fmt.Errorf("the schema of %s: %w", t, err)
+	}
+	if err := checkFlat(out); err != nil {
+		return nil, fmt.Errorf("the schema of %s: %w", t, err)
+	}
+	return out, nil
+}
+
+// addProperties adds the fields of struct t to out, those of an embedded
+// struct in its place, as encoding/json decodes them.
+func addProperties(out *gschema.Schema, t reflect.Type) error {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if !f.IsExported() {
-			continue
-		}
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "-" {
+			continue
+		}
+		if f.Anonymous && name == "" {
+			et := f.Type
+			if et.Kind() == reflect.Pointer {
+				et = et.Elem()
+			}
+			if et.Kind() == reflect.Struct {
+				if err := addProperties(out, et); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if !f.IsExported() {
 			continue
 		}
 		if name == "" {
@@ -50,17 +74,14 @@ func inputSchema(t reflect.Type) (*gschema.Schema, error) {
 		}
 		p, required, err := propertySchema(f)
 		if err != nil {
-			return nil, fmt.Errorf("the schema of %s: field %s: %w", t, f.Name, err)
+			return fmt.Errorf("field %s: %w", f.Name, err)
 		}
 		out.Properties[name] = p
 		if required {
 			out.Required = append(out.Required, name)
 		}
 	}
-	if err := checkFlat(out); err != nil {
-		return nil, fmt.Errorf("the schema of %s: %w", t, err)
-	}
-	return out, nil
+	return nil
 }
 
 // propertySchema is the schema of one field, and whether it is required.
