@@ -45,14 +45,16 @@
 // a process without a listener.
 //
 // What it covers: abilities; users (with contact methods and notification
-// rules) and /users/me; teams and their members and policies; services and
-// their integrations; escalation policies; schedules (written, and rendered
-// over a window), their users on call and overrides; on-calls; priorities;
-// incidents (list, get by ID or number, create, update one or many, merge,
-// snooze, notes, alerts, log entries, responder requests, past and related
-// incidents) and the global log entries; change events (all, per service,
-// related to an incident); maintenance windows; the audit trail; the
-// incident analytics (metrics for all, per service and per team, and raw
-// incidents); and the Events API v2 (trigger, acknowledge, resolve with
-// deduplication, and change events). Other paths answer 404.
+// rules) and /users/me; teams and their members and policies; services,
+// their integrations and their custom field values (a field is defined, and
+// typed, by the first value set under its name); escalation policies;
+// schedules (written, and rendered over a window), their users on call and
+// overrides; on-calls; priorities; incidents (list, get by ID or number,
+// create, update one or many, merge, snooze, notes, alerts, log entries,
+// responder requests, past and related incidents) and the global log
+// entries; change events (all, per service, related to an incident, and
+// sent to the REST API's POST /change_events); maintenance windows; the
+// audit trail; the incident analytics (metrics for all, per service and per
+// team, and raw incidents); and the Events API v2 (trigger, acknowledge,
+// resolve with deduplication, and change events). Other paths answer 404.
 package pdtest
