@@ -103,6 +103,32 @@ func BenchmarkMCPInitialize(b *testing.B) {
 			initializeOverStdio(b, func(tb testing.TB) *mcp.Server { return pdkitServer(tb, allFilter) })
 		}
 	})
+	// What the SDK alone spends mounting the same tools: a server given the
+	// registry's definitions, already built, with handlers that do nothing.
+	// Server.AddTool re-encodes and parses every input schema.
+	c, err := pagerduty.NewClient(pagerduty.WithToken(fakeToken), pagerduty.WithBaseURL("http://127.0.0.1:9"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	reg, err := mcptools.New(c, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defs, err := reg.Definitions(allFilter)
+	if err != nil {
+		b.Fatal(err)
+	}
+	nop := func(context.Context, *mcp.CallToolRequest) (*mcp.CallToolResult, error) { return &mcp.CallToolResult{}, nil }
+	b.Run("sdk-AddTool-same-definitions", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s := mcp.NewServer(&mcp.Implementation{Name: "pagerduty", Version: "v0"}, nil)
+			for _, d := range defs {
+				s.AddTool(d, nop)
+			}
+		}
+		b.ReportMetric(float64(len(defs)), "tools")
+	})
 }
 
 // BenchmarkToolsListSize reports the size of the tools/list answer (the
@@ -209,7 +235,7 @@ func BenchmarkToolCall(b *testing.B) {
 		}
 	})
 	// The same round trip with a tool that does nothing: what the SDK and
-	// the in-memory transport cost on their own.
+	// the in-process transport (transport.Connect) cost on their own.
 	bare, err := transport.Connect(ctx, bareServer(b), nil)
 	if err != nil {
 		b.Fatal(err)
@@ -220,6 +246,28 @@ func BenchmarkToolCall(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			res, err := bare.CallTool(ctx, echo)
+			if err != nil || res.IsError {
+				b.Fatal(err)
+			}
+		}
+	})
+	// The same do-nothing tool over the SDK's own in-memory transport, which
+	// encodes and parses every message, for comparison with Connect's.
+	st, ct := mcp.NewInMemoryTransports()
+	ss, err := bareServer(b).Connect(ctx, st, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ss.Wait()
+	sdkBare, err := mcp.NewClient(&mcp.Implementation{Name: "bench", Version: "v0"}, nil).Connect(ctx, ct, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer sdkBare.Close()
+	b.Run("bare-go-sdk-echo-sdk-in-memory-transport", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			res, err := sdkBare.CallTool(ctx, echo)
 			if err != nil || res.IsError {
 				b.Fatal(err)
 			}
