@@ -77,6 +77,24 @@ func sameAddress(m *pagerduty.ContactMethod, v string) bool {
 	return d == a || (m.CountryCode > 0 && d == itoa(m.CountryCode)+a)
 }
 
+// findContactMethod resolves the user of in, lists their contact methods
+// and picks the one in names.
+func findContactMethod(ctx context.Context, c *call, in contactMethodIn) (string, *pagerduty.ContactMethod, error) {
+	user, err := resolveUser(ctx, c, "user", in.User)
+	if err != nil {
+		return "", nil, err
+	}
+	methods, err := c.client.Users.ListContactMethods(ctx, user)
+	if err != nil {
+		return "", nil, err
+	}
+	m, err := pickContactMethod(methods, in.ContactMethod, in.Type)
+	if err != nil {
+		return "", nil, err
+	}
+	return user, m, nil
+}
+
 // pickContactMethod chooses among a user's methods the one that v names (an
 // ID, an address or a label), of kind when kind is set; with v empty, the
 // user's only method of that kind. No match and several matches are tool
@@ -261,15 +279,7 @@ var updateContactMethod = &tool[updateContactIn, *ContactMethodChange]{
 				return nil, err
 			}
 		}
-		user, err := resolveUser(ctx, c, "user", in.User)
-		if err != nil {
-			return nil, err
-		}
-		methods, err := c.client.Users.ListContactMethods(ctx, user)
-		if err != nil {
-			return nil, err
-		}
-		m, err := pickContactMethod(methods, in.ContactMethod, in.Type)
+		user, m, err := findContactMethod(ctx, c, in.contactMethodIn)
 		if err != nil {
 			return nil, err
 		}
@@ -318,15 +328,7 @@ var removeContactMethod = &tool[contactMethodIn, *ContactMethodChange]{
 		if err := in.check(); err != nil {
 			return nil, err
 		}
-		user, err := resolveUser(ctx, c, "user", in.User)
-		if err != nil {
-			return nil, err
-		}
-		methods, err := c.client.Users.ListContactMethods(ctx, user)
-		if err != nil {
-			return nil, err
-		}
-		m, err := pickContactMethod(methods, in.ContactMethod, in.Type)
+		user, m, err := findContactMethod(ctx, c, in)
 		if err != nil {
 			return nil, err
 		}

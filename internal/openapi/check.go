@@ -178,13 +178,9 @@ func (op *Operation) checkBody(s *Spec, r Request) []Violation {
 			out = append(out, Violation{Where: "header Content-Type", Message: fmt.Sprintf("%q does not announce the JSON body; want application/json", ct)})
 		}
 	}
-	var doc any
-	dec := json.NewDecoder(strings.NewReader(body))
-	if err := dec.Decode(&doc); err != nil || dec.More() {
-		if err == nil {
-			err = fmt.Errorf("trailing data after the JSON value")
-		}
-		return append(out, Violation{Where: "body", Message: fmt.Sprintf("is not valid JSON: %v", err)})
+	doc, err := decodeBody(body)
+	if err != nil {
+		return append(out, Violation{Where: "body", Message: err.Error()})
 	}
 	vs := s.validateDocumented(op.body.Schema, doc, "body", op.documented)
 	if len(vs) > 0 && op.exception != nil && op.exception.Rule == ExampleShaped {
@@ -206,18 +202,27 @@ func checkUndeclaredBody(op *Operation, h http.Header, body string) []Violation 
 	if mt, _, err := mime.ParseMediaType(h.Get("Content-Type")); err != nil || !isJSONType(mt) {
 		out = append(out, Violation{Where: "header Content-Type", Message: fmt.Sprintf("%q does not announce the JSON body; want application/json", h.Get("Content-Type"))})
 	}
-	var doc any
-	dec := json.NewDecoder(strings.NewReader(body))
-	if err := dec.Decode(&doc); err != nil || dec.More() {
-		if err == nil {
-			err = fmt.Errorf("trailing data after the JSON value")
-		}
-		return append(out, Violation{Where: "body", Message: fmt.Sprintf("is not valid JSON: %v", err)})
+	doc, err := decodeBody(body)
+	if err != nil {
+		return append(out, Violation{Where: "body", Message: err.Error()})
 	}
 	if _, ok := doc.(map[string]any); !ok {
 		out = append(out, Violation{Where: "body", Message: fmt.Sprintf("is %s; %s takes a JSON object (%s)", jsonKind(doc), op.OperationID, op.exception.Reason)})
 	}
 	return out
+}
+
+// decodeBody decodes a body that must hold exactly one JSON value.
+func decodeBody(body string) (any, error) {
+	var doc any
+	dec := json.NewDecoder(strings.NewReader(body))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("is not valid JSON: %v", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("is not valid JSON: trailing data after the JSON value")
+	}
+	return doc, nil
 }
 
 func (s *Spec) checkQuery(p param, vals []string) []Violation {
