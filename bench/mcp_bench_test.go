@@ -38,6 +38,16 @@ var allFilter = mcptools.Filter{Toolsets: []string{"all"}, EnableWrites: true}
 // pdkitServer builds what the stdio server builds at start: a PagerDuty
 // client, the registry of tools and a server with the chosen tools.
 func pdkitServer(tb testing.TB, f mcptools.Filter) *mcp.Server {
+	reg := pdkitRegistry(tb)
+	s := mcp.NewServer(&mcp.Implementation{Name: "pagerduty", Version: "v0"}, nil)
+	if _, err := reg.Register(s, f); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// pdkitRegistry builds a PagerDuty client and the registry of every tool.
+func pdkitRegistry(tb testing.TB) *mcptools.Registry {
 	c, err := pagerduty.NewClient(pagerduty.WithToken(fakeToken), pagerduty.WithBaseURL("http://127.0.0.1:9"))
 	if err != nil {
 		tb.Fatal(err)
@@ -46,11 +56,7 @@ func pdkitServer(tb testing.TB, f mcptools.Filter) *mcp.Server {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s := mcp.NewServer(&mcp.Implementation{Name: "pagerduty", Version: "v0"}, nil)
-	if _, err := reg.Register(s, f); err != nil {
-		tb.Fatal(err)
-	}
-	return s
+	return reg
 }
 
 // initializeOverStdio builds a server, serves it with transport.ServeStdio
@@ -106,15 +112,7 @@ func BenchmarkMCPInitialize(b *testing.B) {
 	// What the SDK alone spends mounting the same tools: a server given the
 	// registry's definitions, already built, with handlers that do nothing.
 	// Server.AddTool re-encodes and parses every input schema.
-	c, err := pagerduty.NewClient(pagerduty.WithToken(fakeToken), pagerduty.WithBaseURL("http://127.0.0.1:9"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	reg, err := mcptools.New(c, nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defs, err := reg.Definitions(allFilter)
+	defs, err := pdkitRegistry(b).Definitions(allFilter)
 	if err != nil {
 		b.Fatal(err)
 	}
