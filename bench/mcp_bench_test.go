@@ -116,7 +116,9 @@ func BenchmarkMCPInitialize(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	nop := func(context.Context, *mcp.CallToolRequest) (*mcp.CallToolResult, error) { return &mcp.CallToolResult{}, nil }
+	nop := func(context.Context, *mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return &mcp.CallToolResult{}, nil
+	}
 	b.Run("sdk-AddTool-same-definitions", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
