@@ -195,7 +195,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	next := hc.Transport
 	if next == nil {
-		next = http.DefaultTransport.(*http.Transport).Clone()
+		next = httpcore.NewTransport(httpcore.DefaultMaxIdleConnsPerHost)
 	}
 	hc.Transport = c.limiter.Transport(&authTransport{token: cfg.token, source: cfg.tokenSource, userAgent: ua, next: next})
 	c.http = httpcore.NewClient(&hc, httpcore.Policy{

@@ -3,10 +3,13 @@ package pagerduty_test
 import (
 	"context"
 	"errors"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -265,3 +268,66 @@ func TestValidateIDAcceptsColonsButNothingThatLeavesThePath(t *testing.T) {
 		}
 	}
 }
+
+// TestClientKeepsConnectionsBetweenBursts checks that a client shared by
+// goroutines keeps the connections of a burst for the next one, instead of
+// closing all but two and opening them again (a TLS handshake each against
+// PagerDuty).
+func TestClientKeepsConnectionsBetweenBursts(t *testing.T) {
+	var opened, inFlight atomic.Int32
+	var release atomic.Pointer[chan struct{}]
+	newGate := func() {
+		ch := make(chan struct{})
+		inFlight.Store(0)
+		release.Store(&ch)
+	}
+	newGate()
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Hold each request until the whole burst is in, so that the burst
+		// really needs that many connections at once.
+		gate := *release.Load()
+		if inFlight.Add(1) == burstSize {
+			close(gate)
+		}
+		<-gate
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"abilities":["sso"]}`)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			opened.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	c, err := pagerduty.NewClient(pagerduty.WithToken("u+keepalive-test"), pagerduty.WithBaseURL(srv.URL),
+		pagerduty.WithRateLimit(pagerduty.RateLimit{Disabled: true}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	burst := func() {
+		var wg sync.WaitGroup
+		for range burstSize {
+			wg.Go(func() {
+				if _, err := c.Abilities.List(context.Background()); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	burst()
+	first := opened.Load()
+	if first != burstSize {
+		t.Fatalf("the first burst of %d concurrent calls opened %d connections", burstSize, first)
+	}
+	newGate()
+	burst()
+	if again := opened.Load() - first; again != 0 {
+		t.Errorf("the second burst opened %d new connections; want the %d of the first reused", again, first)
+	}
+}
+
+// burstSize is the rate limiter's default burst: what a shared client
+// sends at once.
+const burstSize = 16

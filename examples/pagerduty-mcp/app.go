@@ -172,7 +172,7 @@ const maxCachedClients = 1024
 func newClientCache(opts []pagerduty.Option, logger *slog.Logger) *clientCache {
 	return &clientCache{
 		opts:    opts,
-		shared:  &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()},
+		shared:  &http.Client{Transport: httpcore.NewTransport(httpcore.DefaultMaxIdleConnsPerHost)},
 		logger:  logger,
 		clients: map[[32]byte]*pagerduty.Client{},
 	}

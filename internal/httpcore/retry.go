@@ -66,7 +66,7 @@ func orDefault(d, def time.Duration) time.Duration {
 // the path and the status.
 func NewClient(hc *http.Client, p Policy) *retryablehttp.Client {
 	if hc == nil {
-		hc = &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+		hc = &http.Client{Transport: NewTransport(DefaultMaxIdleConnsPerHost)}
 	}
 	rc := &retryablehttp.Client{
 		HTTPClient:   hc,

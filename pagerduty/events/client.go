@@ -74,12 +74,10 @@ func NewClient(opts ...Option) (*Client, error) {
 	}
 	next := hc.Transport
 	if next == nil {
-		tr := http.DefaultTransport.(*http.Transport).Clone()
 		// Keep enough idle connections for SendAll's workers: the default
 		// of two per host makes a burst open and close a connection for
 		// nearly every event.
-		tr.MaxIdleConnsPerHost = maxIdlePerHost
-		next = tr
+		next = httpcore.NewTransport(maxIdlePerHost)
 	}
 	hc.Transport = &pauseTransport{next: next}
 	c.http = httpcore.NewClient(&hc, httpcore.Policy{
