@@ -131,7 +131,8 @@ func wholeList[T any](ctx context.Context, c *Client, path, key string, q url.Va
 // offsetSeq streams a classic-paginated list: q holds the filters, lo the
 // caller's paging.
 func offsetSeq[T any](ctx context.Context, c *Client, path, key string, q url.Values, lo ListOptions) iter.Seq2[T, error] {
-	l := &offsetList[T]{path: path, key: key, query: q, limit: lo.Limit, offset: lo.Offset}
+	l := &offsetList[T]{path: path, key: key, query: q}
+	l.paging(lo)
 	return l.iterate(ctx, c)
 }
 

@@ -102,7 +102,7 @@ func (s *ChangeEventsService) list(ctx context.Context, path string, opts *ListC
 	}
 	l := &offsetList[ChangeEvent]{path: path, key: "change_events", query: q}
 	if opts != nil {
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 	}
 	return l.iterate(ctx, s.client)
 }

@@ -131,7 +131,7 @@ func (s *IncidentsService) ListAlerts(ctx context.Context, id string, opts *List
 	}
 	l := &offsetList[Alert]{path: path, key: "alerts", query: q}
 	if opts != nil {
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 	}
 	return l.iterate(ctx, s.client)
 }

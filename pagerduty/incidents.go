@@ -338,7 +338,7 @@ func (s *IncidentsService) List(ctx context.Context, opts *ListIncidentsOptions)
 	}
 	l := &offsetList[Incident]{path: "/incidents", key: "incidents", query: q}
 	if opts != nil {
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 	}
 	if opts == nil || opts.SortBy == "" {
 		q.Set("sort_by", "created_at:asc")

@@ -139,7 +139,7 @@ func (s *LogEntriesService) List(ctx context.Context, opts *ListLogEntriesOption
 	}
 	l := &offsetList[LogEntry]{path: "/log_entries", key: "log_entries", query: q, window: w}
 	if opts != nil {
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 		w.since, w.until = opts.Since, opts.Until
 	}
 	return l.iterate(ctx, s.client)
@@ -285,7 +285,7 @@ func (s *IncidentsService) ListLogEntries(ctx context.Context, id string, opts *
 	}
 	l := &offsetList[LogEntry]{path: path, key: "log_entries", query: q, window: w}
 	if opts != nil {
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 		w.since, w.until = opts.Since, opts.Until
 	}
 	return l.iterate(ctx, s.client)

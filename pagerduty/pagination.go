@@ -30,6 +30,12 @@ type ListOptions struct {
 	// Total asks the API to count all matching items, which makes each page
 	// slower to compute. Page.Total is set only when Total is true.
 	Total bool `url:"total"`
+	// Prefetch, above 1, makes a list iterator fetch that many pages at a
+	// time (at most MaxPrefetch), as ContextWithPrefetch does for every
+	// listing of a context; the larger of the two applies. Items still come
+	// in order. Zero or 1 fetches one page after the other. It is not sent
+	// to the API, and one-page calls (ListPage) ignore it.
+	Prefetch int `url:"-"`
 }
 
 func (o *ListOptions) validate() error {
@@ -41,6 +47,9 @@ func (o *ListOptions) validate() error {
 	}
 	if o.Offset < 0 {
 		return fmt.Errorf("pagerduty: Offset %d is negative", o.Offset)
+	}
+	if o.Prefetch < 0 {
+		return fmt.Errorf("pagerduty: Prefetch %d is negative: use 0 or 1 for one page at a time, up to %d to fetch pages ahead", o.Prefetch, MaxPrefetch)
 	}
 	if o.Offset+max(o.Limit, 1) > OffsetCeiling {
 		return fmt.Errorf("pagerduty: Offset %d is past the API's ceiling of %d items: narrow the list with filters or a since/until window", o.Offset, OffsetCeiling)
@@ -148,6 +157,14 @@ type offsetList[T any] struct {
 	// window, when set, lets the iterator read past OffsetCeiling by moving
 	// the list's time window.
 	window *timeWindow[T]
+	// prefetch is how many pages the caller asked to fetch at a time.
+	prefetch int
+}
+
+// paging takes the start, the page size and the pages to fetch ahead from
+// the caller's options.
+func (l *offsetList[T]) paging(lo ListOptions) {
+	l.limit, l.offset, l.prefetch = lo.Limit, lo.Offset, lo.Prefetch
 }
 
 // timeWindow says how to move a time-windowed list past the offset ceiling.
@@ -176,7 +193,7 @@ func (l *offsetList[T]) iterate(ctx context.Context, c *Client) iter.Seq2[T, err
 		if l.window != nil {
 			w = newWindowState(l.window)
 		}
-		ahead := prefetchPages(ctx)
+		ahead := max(min(l.prefetch, MaxPrefetch), prefetchPages(ctx))
 		yielded := 0
 		// fail yields err, wrapped with where the listing stopped.
 		fail := func(offset int, err error) {

@@ -35,7 +35,7 @@ type prefetchKey struct{}
 //	for inc, err := range c.Incidents.List(ctx, nil) { ... }
 //
 // pages <= 1 turns prefetching off; more than MaxPrefetch means
-// MaxPrefetch.
+// MaxPrefetch. ListOptions.Prefetch asks the same of one listing.
 func ContextWithPrefetch(ctx context.Context, pages int) context.Context {
 	return context.WithValue(ctx, prefetchKey{}, min(max(pages, 0), MaxPrefetch))
 }

@@ -287,3 +287,31 @@ func TestContextWithPrefetchBounds(t *testing.T) {
 		t.Errorf("a plain context prefetches %d pages", got)
 	}
 }
+
+// ListOptions.Prefetch asks for pages ahead as ContextWithPrefetch does,
+// for one listing, and is never sent; a negative one is refused.
+func TestListOptionsPrefetch(t *testing.T) {
+	s := &listServer{n: 1234, failAt: -1, maxDelay: 3 * time.Millisecond}
+	c := s.client(t)
+	l := &offsetList[listItem]{path: "/items", key: "items", query: url.Values{}}
+	l.paging(ListOptions{Prefetch: 4})
+	var ids []string
+	for it, err := range l.iterate(context.Background(), c) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, it.ID)
+	}
+	wantIDs(t, ids, 1234)
+	if p := s.peak.Load(); p > 4 || p < 2 {
+		t.Errorf("%d requests in flight at once, want 2 to 4", p)
+	}
+	q := url.Values{}
+	encodeQuery(q, ListOptions{Limit: 10, Prefetch: 4})
+	if q.Has("prefetch") || q.Has("Prefetch") || q.Get("limit") != "10" {
+		t.Errorf("query %v: Prefetch must not be sent", q)
+	}
+	if err := (&ListOptions{Prefetch: -1}).validate(); err == nil || !strings.Contains(err.Error(), "Prefetch -1") {
+		t.Errorf("Prefetch -1: error %v", err)
+	}
+}

@@ -41,7 +41,7 @@ func (s *PrioritiesService) List(ctx context.Context, opts *ListPrioritiesOption
 		if err := opts.ListOptions.validate(); err != nil {
 			return errSeq[Priority](err)
 		}
-		l.limit, l.offset = opts.Limit, opts.Offset
+		l.paging(opts.ListOptions)
 	}
 	return l.iterate(ctx, s.client)
 }
