@@ -171,21 +171,11 @@ func DemoDataset(seed int64, now time.Time, incidents int) *Dataset {
 	}
 	st.reindex()
 	created := &Dataset{CurrentUserID: st.currentUserID}
-	for _, u := range st.users {
-		created.Users = append(created.Users, *u)
-	}
-	for _, t := range st.teams {
-		created.Teams = append(created.Teams, *t)
-	}
-	for _, s := range st.schedules {
-		created.Schedules = append(created.Schedules, *s)
-	}
-	for _, e := range st.eps {
-		created.EscalationPolicies = append(created.EscalationPolicies, *e)
-	}
-	for _, s := range st.services {
-		created.Services = append(created.Services, *s)
-	}
+	created.Users = values(st.users)
+	created.Teams = values(st.teams)
+	created.Schedules = values(st.schedules)
+	created.EscalationPolicies = values(st.eps)
+	created.Services = values(st.services)
 	demoAudit(created, st, now.Add(-90*24*time.Hour).Truncate(time.Hour))
 	st.auditLog = created.AuditRecords
 

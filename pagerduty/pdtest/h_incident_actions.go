@@ -172,11 +172,7 @@ func (h *Handler) listAlerts(w http.ResponseWriter, r *http.Request) {
 			return reply{}, err
 		}
 		statuses, key := list(q, "statuses"), q.Get("alert_key")
-		ptrs := make([]*Alert, len(inc.Alerts))
-		for i := range inc.Alerts {
-			ptrs[i] = &inc.Alerts[i]
-		}
-		items, pg := paginate(ptrs, func(a *Alert) bool {
+		items, pg := paginate(pointers(inc.Alerts), func(a *Alert) bool {
 			return (len(statuses) == 0 || slices.Contains(statuses, a.Status)) && (key == "" || a.Key == key)
 		}, p)
 		out := make([]wAlert, 0, len(items))

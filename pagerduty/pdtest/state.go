@@ -67,31 +67,15 @@ func newState(d *Dataset, seed int64, now func() time.Time) *state {
 	if st.abilities == nil {
 		st.abilities = DefaultAbilities()
 	}
-	for i := range d.Teams {
-		st.teams = append(st.teams, &d.Teams[i])
-	}
-	for i := range d.Users {
-		st.users = append(st.users, &d.Users[i])
-	}
-	for i := range d.Schedules {
-		st.schedules = append(st.schedules, &d.Schedules[i])
-	}
-	for i := range d.EscalationPolicies {
-		st.eps = append(st.eps, &d.EscalationPolicies[i])
-	}
-	for i := range d.Services {
-		st.services = append(st.services, &d.Services[i])
-	}
-	for i := range d.Priorities {
-		st.prios = append(st.prios, &d.Priorities[i])
-	}
-	for i := range d.Incidents {
-		st.incidents = append(st.incidents, &d.Incidents[i])
-	}
+	st.teams = pointers(d.Teams)
+	st.users = pointers(d.Users)
+	st.schedules = pointers(d.Schedules)
+	st.eps = pointers(d.EscalationPolicies)
+	st.services = pointers(d.Services)
+	st.prios = pointers(d.Priorities)
+	st.incidents = pointers(d.Incidents)
 	sort.SliceStable(st.incidents, func(i, j int) bool { return st.incidents[i].Number < st.incidents[j].Number })
-	for i := range d.MaintenanceWindows {
-		st.mws = append(st.mws, &d.MaintenanceWindows[i])
-	}
+	st.mws = pointers(d.MaintenanceWindows)
 	st.changes = d.ChangeEvents
 	st.auditLog = d.AuditRecords
 	for _, a := range st.auditLog {
@@ -103,26 +87,20 @@ func newState(d *Dataset, seed int64, now func() time.Time) *state {
 
 // reindex rebuilds every map from the slices.
 func (st *state) reindex() {
-	st.teamByID = map[string]*Team{}
-	st.userByID = map[string]*User{}
+	st.teamByID = byID(st.ids, st.teams, func(t *Team) string { return t.ID })
+	st.userByID = byID(st.ids, st.users, func(u *User) string { return u.ID })
+	st.schedByID = byID(st.ids, st.schedules, func(s *Schedule) string { return s.ID })
+	st.epByID = byID(st.ids, st.eps, func(e *EscalationPolicy) string { return e.ID })
+	st.svcByID = byID(st.ids, st.services, func(s *Service) string { return s.ID })
+	st.prioByID = byID(st.ids, st.prios, func(p *Priority) string { return p.ID })
+	st.mwByID = byID(st.ids, st.mws, func(m *MaintenanceWindow) string { return m.ID })
 	st.userByEmail = map[string]*User{}
-	st.schedByID = map[string]*Schedule{}
-	st.epByID = map[string]*EscalationPolicy{}
-	st.svcByID = map[string]*Service{}
-	st.prioByID = map[string]*Priority{}
 	st.incByID = map[string]*Incident{}
 	st.incByNumber = map[int]*Incident{}
 	st.svcByKey = map[string]*Service{}
-	st.mwByID = map[string]*MaintenanceWindow{}
 	st.alertByKey = map[string]*Incident{}
-	for _, t := range st.teams {
-		st.teamByID[t.ID] = t
-		st.ids[t.ID] = true
-	}
 	for _, u := range st.users {
-		st.userByID[u.ID] = u
 		st.userByEmail[strings.ToLower(u.Email)] = u
-		st.ids[u.ID] = true
 		for _, c := range u.ContactMethods {
 			st.ids[c.ID] = true
 		}
@@ -131,8 +109,6 @@ func (st *state) reindex() {
 		}
 	}
 	for _, s := range st.schedules {
-		st.schedByID[s.ID] = s
-		st.ids[s.ID] = true
 		for _, l := range s.Layers {
 			st.ids[l.ID] = true
 		}
@@ -141,15 +117,11 @@ func (st *state) reindex() {
 		}
 	}
 	for _, e := range st.eps {
-		st.epByID[e.ID] = e
-		st.ids[e.ID] = true
 		for _, r := range e.Rules {
 			st.ids[r.ID] = true
 		}
 	}
 	for _, s := range st.services {
-		st.svcByID[s.ID] = s
-		st.ids[s.ID] = true
 		for _, in := range s.Integrations {
 			st.ids[in.ID] = true
 			if in.Key != "" {
@@ -157,20 +129,25 @@ func (st *state) reindex() {
 			}
 		}
 	}
-	for _, p := range st.prios {
-		st.prioByID[p.ID] = p
-		st.ids[p.ID] = true
-	}
 	for _, inc := range st.incidents {
 		st.indexIncident(inc)
 		st.nextNumber = max(st.nextNumber, inc.Number)
 	}
 	for _, m := range st.mws {
-		st.mwByID[m.ID] = m
-		st.ids[m.ID] = true
 		st.nextMWSeq = max(st.nextMWSeq, m.SequenceNumber)
 	}
 	st.logIndex = nil
+}
+
+// byID indexes items by the ID that id reads and marks each ID as taken,
+// so that newID never hands it out again.
+func byID[T any](taken map[string]bool, items []*T, id func(*T) string) map[string]*T {
+	m := make(map[string]*T, len(items))
+	for _, it := range items {
+		m[id(it)] = it
+		taken[id(it)] = true
+	}
+	return m
 }
 
 func (st *state) indexIncident(inc *Incident) {
@@ -261,31 +238,35 @@ func (st *state) touch() { st.logIndex = nil }
 // clone it).
 func (st *state) dataset() *Dataset {
 	d := &Dataset{CurrentUserID: st.currentUserID, Abilities: st.abilities, ChangeEvents: st.changes, AuditRecords: st.auditLog}
-	for _, t := range st.teams {
-		d.Teams = append(d.Teams, *t)
-	}
-	for _, u := range st.users {
-		d.Users = append(d.Users, *u)
-	}
-	for _, s := range st.schedules {
-		d.Schedules = append(d.Schedules, *s)
-	}
-	for _, e := range st.eps {
-		d.EscalationPolicies = append(d.EscalationPolicies, *e)
-	}
-	for _, s := range st.services {
-		d.Services = append(d.Services, *s)
-	}
-	for _, p := range st.prios {
-		d.Priorities = append(d.Priorities, *p)
-	}
-	for _, i := range st.incidents {
-		d.Incidents = append(d.Incidents, *i)
-	}
-	for _, m := range st.mws {
-		d.MaintenanceWindows = append(d.MaintenanceWindows, *m)
-	}
+	d.Teams = values(st.teams)
+	d.Users = values(st.users)
+	d.Schedules = values(st.schedules)
+	d.EscalationPolicies = values(st.eps)
+	d.Services = values(st.services)
+	d.Priorities = values(st.prios)
+	d.Incidents = values(st.incidents)
+	d.MaintenanceWindows = values(st.mws)
 	return d
+}
+
+// pointers returns a pointer to each element of vs, in order (nil for
+// none), so that the state and the Dataset it came from share memory.
+func pointers[T any](vs []T) []*T {
+	var out []*T
+	for i := range vs {
+		out = append(out, &vs[i])
+	}
+	return out
+}
+
+// values returns a copy of each value ps points to, in order (nil for
+// none).
+func values[T any](ps []*T) []T {
+	var out []T
+	for _, p := range ps {
+		out = append(out, *p)
+	}
+	return out
 }
 
 // cloneDataset returns a deep copy of d (an empty Dataset for nil).
