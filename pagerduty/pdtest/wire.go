@@ -71,44 +71,83 @@ func (c *rc) ref(typ, path, id, summary string) wRef {
 	return wRef{ID: id, Type: typ, Summary: summary, Self: c.base + "/" + path + "/" + id, HTMLURL: htmlBase + "/" + path + "/" + id}
 }
 
-func (c *rc) userRef(id string) wRef {
-	name := id
-	if u := c.st.userByID[id]; u != nil {
-		name = u.Name
+// nameOr returns the name of the object byID holds under id, or id itself
+// when there is none: a reference to a deleted object still names it.
+func nameOr[T any](byID map[string]*T, id string, name func(*T) string) string {
+	if v := byID[id]; v != nil {
+		return name(v)
 	}
-	return c.ref("user_reference", "users", id, name)
+	return id
+}
+
+func (c *rc) userRef(id string) wRef {
+	return c.ref("user_reference", "users", id, nameOr(c.st.userByID, id, func(u *User) string { return u.Name }))
 }
 
 func (c *rc) teamRef(id string) wRef {
-	name := id
-	if t := c.st.teamByID[id]; t != nil {
-		name = t.Name
-	}
-	return c.ref("team_reference", "teams", id, name)
+	return c.ref("team_reference", "teams", id, nameOr(c.st.teamByID, id, func(t *Team) string { return t.Name }))
 }
 
 func (c *rc) serviceRef(id string) wRef {
-	name := id
-	if s := c.st.svcByID[id]; s != nil {
-		name = s.Name
-	}
+	name := nameOr(c.st.svcByID, id, func(s *Service) string { return s.Name })
 	return wRef{ID: id, Type: "service_reference", Summary: name, Self: c.base + "/services/" + id, HTMLURL: htmlBase + "/service-directory/" + id}
 }
 
 func (c *rc) epRef(id string) wRef {
-	name := id
-	if e := c.st.epByID[id]; e != nil {
-		name = e.Name
-	}
-	return c.ref("escalation_policy_reference", "escalation_policies", id, name)
+	return c.ref("escalation_policy_reference", "escalation_policies", id, nameOr(c.st.epByID, id, func(e *EscalationPolicy) string { return e.Name }))
 }
 
 func (c *rc) scheduleRef(id string) wRef {
-	name := id
-	if s := c.st.schedByID[id]; s != nil {
-		name = s.Name
+	return c.ref("schedule_reference", "schedules", id, nameOr(c.st.schedByID, id, func(s *Schedule) string { return s.Name }))
+}
+
+// The ...OrRef methods render an object in full (its own references left
+// plain) when the request named it in include[] and it exists, and as a
+// reference otherwise.
+
+func (c *rc) userOrRef(include, id string) any {
+	if u := c.st.userByID[id]; u != nil && c.include[include] {
+		return c.plain().user(u)
 	}
-	return c.ref("schedule_reference", "schedules", id, name)
+	return c.userRef(id)
+}
+
+func (c *rc) teamOrRef(id string) any {
+	if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
+		return c.plain().team(t)
+	}
+	return c.teamRef(id)
+}
+
+// teamsOrRefs renders each team of ids as teamOrRef does (an empty list
+// for none).
+func (c *rc) teamsOrRefs(ids []string) []any {
+	out := make([]any, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, c.teamOrRef(id))
+	}
+	return out
+}
+
+func (c *rc) serviceOrRef(id string) any {
+	if s := c.st.svcByID[id]; s != nil && c.include["services"] {
+		return c.plain().service(s)
+	}
+	return c.serviceRef(id)
+}
+
+func (c *rc) epOrRef(id string) any {
+	if e := c.st.epByID[id]; e != nil && c.include["escalation_policies"] {
+		return c.plain().escalationPolicy(e)
+	}
+	return c.epRef(id)
+}
+
+func (c *rc) scheduleOrRef(include, id string) any {
+	if s := c.st.schedByID[id]; s != nil && c.include[include] {
+		return c.plain().schedule(s, nil)
+	}
+	return c.scheduleRef(id)
 }
 
 func (c *rc) incidentRef(inc *Incident) wRef {
@@ -319,26 +358,14 @@ type wEscalationRule struct {
 func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 	w := wEscalationPolicy{ID: e.ID, Type: "escalation_policy", Summary: e.Name, Self: c.base + "/escalation_policies/" + e.ID,
 		HTMLURL: htmlBase + "/escalation_policies/" + e.ID, Name: e.Name, Description: e.Description, NumLoops: e.NumLoops,
-		OnCallHandoffNotifications: "if_has_services", EscalationRules: []wEscalationRule{}, Services: []any{}, Teams: []any{}}
+		OnCallHandoffNotifications: "if_has_services", EscalationRules: []wEscalationRule{}, Services: []any{}}
 	for _, r := range e.Rules {
 		wr := wEscalationRule{ID: r.ID, EscalationDelayInMinutes: r.EscalationDelayInMinutes, Targets: []any{}}
 		for _, t := range r.Targets {
 			if t.Type == "schedule" {
-				if c.include["targets"] {
-					if s := c.st.schedByID[t.ID]; s != nil {
-						wr.Targets = append(wr.Targets, c.plain().schedule(s, nil))
-						continue
-					}
-				}
-				wr.Targets = append(wr.Targets, c.scheduleRef(t.ID))
+				wr.Targets = append(wr.Targets, c.scheduleOrRef("targets", t.ID))
 			} else {
-				if c.include["targets"] {
-					if u := c.st.userByID[t.ID]; u != nil {
-						wr.Targets = append(wr.Targets, c.plain().user(u))
-						continue
-					}
-				}
-				wr.Targets = append(wr.Targets, c.userRef(t.ID))
+				wr.Targets = append(wr.Targets, c.userOrRef("targets", t.ID))
 			}
 		}
 		w.EscalationRules = append(w.EscalationRules, wr)
@@ -352,13 +379,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 			}
 		}
 	}
-	for _, id := range e.TeamIDs {
-		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-			w.Teams = append(w.Teams, c.plain().team(t))
-		} else {
-			w.Teams = append(w.Teams, c.teamRef(id))
-		}
-	}
+	w.Teams = c.teamsOrRefs(e.TeamIDs)
 	return w
 }
 
@@ -391,23 +412,13 @@ type wUrgencyRule struct {
 func (c *rc) service(s *Service) wService {
 	w := wService{ID: s.ID, Type: "service", Summary: s.Name, Self: c.base + "/services/" + s.ID, HTMLURL: htmlBase + "/service-directory/" + s.ID,
 		Name: s.Name, Description: s.Description, AutoResolveTimeout: s.AutoResolveTimeout, AcknowledgementTimeout: s.AcknowledgementTimeout,
-		CreatedAt: c.ts(s.CreatedAt), Status: c.st.serviceStatus(s), Teams: []any{}, Integrations: []any{},
+		CreatedAt: c.ts(s.CreatedAt), Status: c.st.serviceStatus(s), Integrations: []any{},
 		IncidentUrgencyRule: wUrgencyRule{Type: "constant", Urgency: "high"}, AlertCreation: "create_alerts_and_incidents"}
 	if t := c.st.lastIncidentAt(s.ID); !t.IsZero() {
 		w.LastIncidentTimestamp = c.tsp(&t)
 	}
-	if e := c.st.epByID[s.EscalationPolicyID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.plain().escalationPolicy(e)
-	} else {
-		w.EscalationPolicy = c.epRef(s.EscalationPolicyID)
-	}
-	for _, id := range c.st.teamIDsOfService(s) {
-		if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-			w.Teams = append(w.Teams, c.plain().team(t))
-		} else {
-			w.Teams = append(w.Teams, c.teamRef(id))
-		}
-	}
+	w.EscalationPolicy = c.epOrRef(s.EscalationPolicyID)
+	w.Teams = c.teamsOrRefs(c.st.teamIDsOfService(s))
 	for i := range s.Integrations {
 		in := &s.Integrations[i]
 		if c.include["integrations"] {

@@ -62,27 +62,28 @@ func (c *rc) assignee(id string) any {
 	return c.userRef(id)
 }
 
+// incidentTeams renders the teams of the incident's service, as
+// teamsOrRefs does.
+func (c *rc) incidentTeams(inc *Incident) []any {
+	if s := c.st.svcByID[inc.ServiceID]; s != nil {
+		return c.teamsOrRefs(c.st.teamIDsOfService(s))
+	}
+	return []any{}
+}
+
 func (c *rc) incident(inc *Incident) wIncident {
 	w := wIncident{ID: inc.ID, Type: "incident", Summary: incidentSummary(inc), Self: c.base + "/incidents/" + inc.ID,
 		HTMLURL: htmlBase + "/incidents/" + inc.ID, IncidentNumber: inc.Number, Title: inc.Title, Description: orDefault(inc.Description, inc.Title),
 		CreatedAt: c.ts(inc.CreatedAt), UpdatedAt: c.ts(inc.UpdatedAt), Status: inc.Status,
 		AssignedVia: orDefault(inc.AssignedVia, "escalation_policy"), LastStatusChangeAt: c.ts(inc.LastStatusChangeAt),
 		ResolvedAt: c.tsp(inc.ResolvedAt), IsMergeable: true, Assignments: []wAssignment{}, Acknowledgements: []wAck{},
-		Teams: []any{}, PendingActions: []wAction{}, Urgency: orDefault(inc.Urgency, "high")}
+		PendingActions: []wAction{}, Urgency: orDefault(inc.Urgency, "high")}
 	if inc.IncidentKey != "" {
 		k := inc.IncidentKey
 		w.IncidentKey = &k
 	}
-	if s := c.st.svcByID[inc.ServiceID]; s != nil && c.include["services"] {
-		w.Service = c.plain().service(s)
-	} else {
-		w.Service = c.serviceRef(inc.ServiceID)
-	}
-	if e := c.st.epByID[inc.EscalationPolicyID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.plain().escalationPolicy(e)
-	} else {
-		w.EscalationPolicy = c.epRef(inc.EscalationPolicyID)
-	}
+	w.Service = c.serviceOrRef(inc.ServiceID)
+	w.EscalationPolicy = c.epOrRef(inc.EscalationPolicyID)
 	for _, a := range inc.Assignments {
 		w.Assignments = append(w.Assignments, wAssignment{At: c.ts(a.At), Assignee: c.assignee(a.UserID)})
 	}
@@ -109,15 +110,7 @@ func (c *rc) incident(inc *Incident) wIncident {
 	default:
 		w.LastStatusChangeBy = c.agentRef(inc.LastStatusChangeBy)
 	}
-	if s := c.st.svcByID[inc.ServiceID]; s != nil {
-		for _, id := range c.st.teamIDsOfService(s) {
-			if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-				w.Teams = append(w.Teams, c.plain().team(t))
-			} else {
-				w.Teams = append(w.Teams, c.teamRef(id))
-			}
-		}
-	}
+	w.Teams = c.incidentTeams(inc)
 	for i := range inc.LogEntries {
 		if le := &inc.LogEntries[i]; le.Type == LogTrigger {
 			if c.include["first_trigger_log_entries"] {
@@ -205,26 +198,14 @@ func logSummary(le *LogEntry) string {
 func (c *rc) logEntry(inc *Incident, le *LogEntry) wLogEntry {
 	w := wLogEntry{ID: le.ID, Type: le.Type, Summary: logSummary(le), Self: c.base + "/log_entries/" + le.ID,
 		CreatedAt: c.ts(le.CreatedAt), Agent: c.agentRef(le.Agent), Channel: wChannel{Type: orDefault(le.Channel, "api")},
-		Teams: []any{}, Contexts: []any{}, Note: le.Note, EscalationLevel: le.EscalationLevel}
-	if s := c.st.svcByID[inc.ServiceID]; s != nil && c.include["services"] {
-		w.Service = c.plain().service(s)
-	} else {
-		w.Service = c.serviceRef(inc.ServiceID)
-	}
+		Contexts: []any{}, Note: le.Note, EscalationLevel: le.EscalationLevel}
+	w.Service = c.serviceOrRef(inc.ServiceID)
 	if c.include["incidents"] {
 		w.Incident = c.plain().incident(inc)
 	} else {
 		w.Incident = c.incidentRef(inc)
 	}
-	if s := c.st.svcByID[inc.ServiceID]; s != nil {
-		for _, id := range c.st.teamIDsOfService(s) {
-			if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-				w.Teams = append(w.Teams, c.plain().team(t))
-			} else {
-				w.Teams = append(w.Teams, c.teamRef(id))
-			}
-		}
-	}
+	w.Teams = c.incidentTeams(inc)
 	if le.Type == LogAssign || le.Type == LogEscalate || le.Type == LogNotify {
 		for _, id := range le.UserIDs {
 			w.Assignees = append(w.Assignees, c.userRef(id))

@@ -158,23 +158,9 @@ type oncall struct {
 }
 
 func (c *rc) oncall(o oncall) wOncall {
-	w := wOncall{EscalationLevel: o.level}
-	if e := c.st.epByID[o.epID]; e != nil && c.include["escalation_policies"] {
-		w.EscalationPolicy = c.plain().escalationPolicy(e)
-	} else {
-		w.EscalationPolicy = c.epRef(o.epID)
-	}
-	if u := c.st.userByID[o.userID]; u != nil && c.include["users"] {
-		w.User = c.plain().user(u)
-	} else {
-		w.User = c.userRef(o.userID)
-	}
+	w := wOncall{EscalationLevel: o.level, EscalationPolicy: c.epOrRef(o.epID), User: c.userOrRef("users", o.userID)}
 	if o.scheduleID != "" {
-		if s := c.st.schedByID[o.scheduleID]; s != nil && c.include["schedules"] {
-			w.Schedule = c.plain().schedule(s, nil)
-		} else {
-			w.Schedule = c.scheduleRef(o.scheduleID)
-		}
+		w.Schedule = c.scheduleOrRef("schedules", o.scheduleID)
 		w.Start, w.End = c.tsp(&o.start), c.tsp(&o.end)
 	}
 	return w
