@@ -8,36 +8,24 @@ import (
 
 // Notification rules.
 
+func notificationRules() userItems[NotificationRule] {
+	return userItems[NotificationRule]{what: "notification rule", key: "notification_rule", listKey: "notification_rules", pathID: "nid",
+		of:     func(u *User) *[]NotificationRule { return &u.NotificationRules },
+		id:     func(v *NotificationRule) *string { return &v.ID },
+		render: func(c *rc, u *User, v *NotificationRule) any { return c.notificationRule(u, v) }}
+}
+
+// listNotificationRules answers the rules of one urgency when the query
+// names one (other than "all").
 func (h *Handler) listNotificationRules(w http.ResponseWriter, r *http.Request) {
-	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		u, err := h.userOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
+	notificationRules().list(h, w, r, func(q url.Values, v *NotificationRule) bool {
 		urg := q.Get("urgency")
-		out := []wNotificationRule{}
-		for i := range u.NotificationRules {
-			if urg == "" || urg == "all" || u.NotificationRules[i].Urgency == urg {
-				out = append(out, c.notificationRule(u, &u.NotificationRules[i]))
-			}
-		}
-		return reply{200, map[string]any{"notification_rules": out}}, nil
+		return urg == "" || urg == "all" || v.Urgency == urg
 	})
 }
 
 func (h *Handler) getNotificationRule(w http.ResponseWriter, r *http.Request) {
-	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		u, err := h.userOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		for i := range u.NotificationRules {
-			if u.NotificationRules[i].ID == r.PathValue("nid") {
-				return reply{200, map[string]any{"notification_rule": c.notificationRule(u, &u.NotificationRules[i])}}, nil
-			}
-		}
-		return reply{}, errNotFound("notification rule", r.PathValue("nid"))
-	})
+	notificationRules().get(h, w, r)
 }
 
 type notificationRuleIn struct {
@@ -48,78 +36,46 @@ type notificationRuleIn struct {
 	} `json:"notification_rule"`
 }
 
-func (h *Handler) writeNotificationRule(w http.ResponseWriter, r *http.Request, create bool) {
-	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		u, err := h.userOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		idx := -1
-		if !create {
-			idx = slices.IndexFunc(u.NotificationRules, func(n NotificationRule) bool { return n.ID == r.PathValue("nid") })
-			if idx < 0 {
-				return reply{}, errNotFound("notification rule", r.PathValue("nid"))
-			}
-		}
-		var in notificationRuleIn
-		if err := decode(r, &in); err != nil {
-			return reply{}, err
-		}
-		if in.NotificationRule == nil {
-			return reply{}, errInvalid(`the body must hold a "notification_rule" object`)
-		}
-		var v NotificationRule
-		if idx >= 0 {
-			v = u.NotificationRules[idx]
-		}
-		nr := in.NotificationRule
-		if nr.StartDelayInMinutes != nil {
-			v.StartDelayInMinutes = *nr.StartDelayInMinutes
-		}
-		if nr.ContactMethod != nil {
-			v.ContactMethodID = nr.ContactMethod.ID
-		}
-		if nr.Urgency != nil {
-			v.Urgency = *nr.Urgency
-		}
-		if v.StartDelayInMinutes < 0 {
-			return reply{}, errInvalid("start_delay_in_minutes must be zero or more")
-		}
-		if v.Urgency != "high" && v.Urgency != "low" {
-			return reply{}, errInvalid("urgency %q is not high or low", v.Urgency)
-		}
-		if !slices.ContainsFunc(u.ContactMethods, func(cm ContactMethod) bool { return cm.ID == v.ContactMethodID }) {
-			return reply{}, errInvalid("contact_method %q is not a contact method of user %s", v.ContactMethodID, u.ID)
-		}
-		if create {
-			v.ID = c.st.newID()
-			u.NotificationRules = append(u.NotificationRules, v)
-			return reply{http.StatusCreated, map[string]any{"notification_rule": c.notificationRule(u, &u.NotificationRules[len(u.NotificationRules)-1])}}, nil
-		}
-		u.NotificationRules[idx] = v
-		return reply{200, map[string]any{"notification_rule": c.notificationRule(u, &u.NotificationRules[idx])}}, nil
-	})
+// applyNotificationRule reads a notification rule body onto v and checks
+// it against the contact methods of u.
+func applyNotificationRule(r *http.Request, u *User, v *NotificationRule) *apiError {
+	var in notificationRuleIn
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	if in.NotificationRule == nil {
+		return errInvalid(`the body must hold a "notification_rule" object`)
+	}
+	nr := in.NotificationRule
+	if nr.StartDelayInMinutes != nil {
+		v.StartDelayInMinutes = *nr.StartDelayInMinutes
+	}
+	if nr.ContactMethod != nil {
+		v.ContactMethodID = nr.ContactMethod.ID
+	}
+	if nr.Urgency != nil {
+		v.Urgency = *nr.Urgency
+	}
+	if v.StartDelayInMinutes < 0 {
+		return errInvalid("start_delay_in_minutes must be zero or more")
+	}
+	if v.Urgency != "high" && v.Urgency != "low" {
+		return errInvalid("urgency %q is not high or low", v.Urgency)
+	}
+	if !slices.ContainsFunc(u.ContactMethods, func(cm ContactMethod) bool { return cm.ID == v.ContactMethodID }) {
+		return errInvalid("contact_method %q is not a contact method of user %s", v.ContactMethodID, u.ID)
+	}
+	return nil
 }
 
 func (h *Handler) createNotificationRule(w http.ResponseWriter, r *http.Request) {
-	h.writeNotificationRule(w, r, true)
+	notificationRules().write(h, w, r, true, applyNotificationRule)
 }
+
 func (h *Handler) updateNotificationRule(w http.ResponseWriter, r *http.Request) {
-	h.writeNotificationRule(w, r, false)
+	notificationRules().write(h, w, r, false, applyNotificationRule)
 }
 
 func (h *Handler) deleteNotificationRule(w http.ResponseWriter, r *http.Request) {
-	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		u, err := h.userOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		nid := r.PathValue("nid")
-		n := len(u.NotificationRules)
-		u.NotificationRules = slices.DeleteFunc(u.NotificationRules, func(x NotificationRule) bool { return x.ID == nid })
-		if len(u.NotificationRules) == n {
-			return reply{}, errNotFound("notification rule", nid)
-		}
-		return reply{status: http.StatusNoContent}, nil
-	})
+	notificationRules().remove(h, w, r, nil)
 }
