@@ -202,3 +202,60 @@ func deleteAt(ctx context.Context, c *Client, tmpl string, ids ...string) error 
 	}
 	return c.do(ctx, &request{method: "DELETE", path: path}, nil)
 }
+
+// queryFunc builds the query of a call from its options, or says what is
+// wrong with them. A nil queryFunc sends no query.
+type queryFunc func() (url.Values, error)
+
+// build runs f, or returns no query when f is nil.
+func (f queryFunc) build() (url.Values, error) {
+	if f == nil {
+		return nil, nil
+	}
+	return f()
+}
+
+// getQueryAt reads the object under key at the path template tmpl filled
+// with ids, with the query that query builds. The IDs are checked first.
+func getQueryAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) (*T, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	q, err := query.build()
+	if err != nil {
+		return nil, err
+	}
+	return objectCall[T](ctx, c, &request{method: "GET", path: path, query: q}, key)
+}
+
+// wholeListAt streams the list under key at the path template tmpl filled
+// with ids, for lists the API answers in one piece, with the query that
+// query builds (none when nil). The IDs are checked first.
+func wholeListAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) iter.Seq2[T, error] {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return errSeq[T](err)
+	}
+	q, err := query.build()
+	if err != nil {
+		return errSeq[T](err)
+	}
+	return wholeList[T](ctx, c, path, key, q)
+}
+
+// writeAt sends, with method, the body that wire builds wrapped under key
+// ({"field": {...}}) to the path template tmpl filled with ids, and returns
+// the object under key in the answer. The IDs are checked before wire runs,
+// so a bad ID is the error reported first.
+func writeAt[T, W any](ctx context.Context, c *Client, method, tmpl, key string, wire func() (W, error), ids ...string) (*T, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	w, err := wire()
+	if err != nil {
+		return nil, err
+	}
+	return objectCall[T](ctx, c, &request{method: method, path: path, body: map[string]any{key: w}}, key)
+}

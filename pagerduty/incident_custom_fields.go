@@ -170,6 +170,9 @@ func (p *FieldOptionParams) wire(field string) (fieldOptionWire, error) {
 	return fieldOptionWire{Data: FieldOptionData{DataType: dt, Value: p.Value}}, nil
 }
 
+// wireOption is the body of a call that sends one option on its own.
+func (p *FieldOptionParams) wireOption() (fieldOptionWire, error) { return p.wire("") }
+
 func optionsWire(opts []FieldOptionParams) ([]fieldOptionWire, error) {
 	if opts == nil {
 		return nil, nil
@@ -269,11 +272,7 @@ type GetCustomFieldOptions = ListCustomFieldsOptions
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) List(ctx context.Context, opts *ListCustomFieldsOptions) iter.Seq2[CustomField, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[CustomField](err)
-	}
-	return wholeList[CustomField](ctx, s.client, "/incidents/custom_fields", "fields", q)
+	return wholeListAt[CustomField](ctx, s.client, "/incidents/custom_fields", "fields", opts.query)
 }
 
 // Get returns the incident custom field id.
@@ -284,15 +283,7 @@ func (s *IncidentCustomFieldsService) List(ctx context.Context, opts *ListCustom
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) Get(ctx context.Context, id string, opts *GetCustomFieldOptions) (*CustomField, error) {
-	path, err := expandPath("/incidents/custom_fields/{field_id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "GET", path: path, query: q}, "field")
+	return getQueryAt[CustomField](ctx, s.client, "/incidents/custom_fields/{field_id}", "field", opts.query, id)
 }
 
 // Create defines a new incident custom field for the whole account and
@@ -304,12 +295,7 @@ func (s *IncidentCustomFieldsService) Get(ctx context.Context, id string, opts *
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Create(ctx context.Context, p *CreateCustomFieldParams) (*CustomField, error) {
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	r := &request{method: "POST", path: "/incidents/custom_fields", body: map[string]any{"field": w}}
-	return objectCall[CustomField](ctx, s.client, r, "field")
+	return writeAt[CustomField](ctx, s.client, "POST", "/incidents/custom_fields", "field", p.wire)
 }
 
 // Update changes the incident custom field id and returns it. The API
@@ -321,15 +307,9 @@ func (s *IncidentCustomFieldsService) Create(ctx context.Context, p *CreateCusto
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) Update(ctx context.Context, id string, p *UpdateCustomFieldParams) (*CustomField, error) {
-	path, err := expandPath("/incidents/custom_fields/{field_id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(true, false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field": w}}, "field")
+	return writeAt[CustomField](ctx, s.client, "PUT", "/incidents/custom_fields/{field_id}", "field", func() (*customFieldWire, error) {
+		return p.wire(true, false)
+	}, id)
 }
 
 // Delete removes the incident custom field id, and its values from every
@@ -353,11 +333,7 @@ func (s *IncidentCustomFieldsService) Delete(ctx context.Context, id string) err
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentCustomFieldsService) ListFieldOptions(ctx context.Context, fieldID string) iter.Seq2[FieldOption, error] {
-	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options", fieldID)
-	if err != nil {
-		return errSeq[FieldOption](err)
-	}
-	return wholeList[FieldOption](ctx, s.client, path, "field_options", nil)
+	return wholeListAt[FieldOption](ctx, s.client, "/incidents/custom_fields/{field_id}/field_options", "field_options", nil, fieldID)
 }
 
 // CreateFieldOption adds an option to the fixed incident custom field
@@ -369,15 +345,7 @@ func (s *IncidentCustomFieldsService) ListFieldOptions(ctx context.Context, fiel
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) CreateFieldOption(ctx context.Context, fieldID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options", fieldID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "POST", "/incidents/custom_fields/{field_id}/field_options", "field_option", p.wireOption, fieldID)
 }
 
 // UpdateFieldOption changes the value of the option optionID of the
@@ -389,15 +357,7 @@ func (s *IncidentCustomFieldsService) CreateFieldOption(ctx context.Context, fie
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentCustomFieldsService) UpdateFieldOption(ctx context.Context, fieldID, optionID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath("/incidents/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "PUT", "/incidents/custom_fields/{field_id}/field_options/{field_option_id}", "field_option", p.wireOption, fieldID, optionID)
 }
 
 // DeleteFieldOption removes the option optionID of the incident custom

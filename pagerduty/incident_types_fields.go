@@ -16,15 +16,7 @@ func namedFieldErr(field string, err error) error {
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentTypesService) ListCustomFields(ctx context.Context, typeIDOrName string, opts *ListCustomFieldsOptions) iter.Seq2[CustomField, error] {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields", typeIDOrName)
-	if err != nil {
-		return errSeq[CustomField](err)
-	}
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[CustomField](err)
-	}
-	return wholeList[CustomField](ctx, s.client, path, "fields", q)
+	return wholeListAt[CustomField](ctx, s.client, "/incidents/types/{type_id_or_name}/custom_fields", "fields", opts.query, typeIDOrName)
 }
 
 // GetCustomField returns the custom field fieldID of the incident type
@@ -32,15 +24,7 @@ func (s *IncidentTypesService) ListCustomFields(ctx context.Context, typeIDOrNam
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentTypesService) GetCustomField(ctx context.Context, typeIDOrName, fieldID string, opts *GetCustomFieldOptions) (*CustomField, error) {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields/{field_id}", typeIDOrName, fieldID)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "GET", path: path, query: q}, "field")
+	return getQueryAt[CustomField](ctx, s.client, "/incidents/types/{type_id_or_name}/custom_fields/{field_id}", "field", opts.query, typeIDOrName, fieldID)
 }
 
 // CreateCustomField adds a custom field to the incident type typeIDOrName
@@ -48,15 +32,7 @@ func (s *IncidentTypesService) GetCustomField(ctx context.Context, typeIDOrName,
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) CreateCustomField(ctx context.Context, typeIDOrName string, p *CreateCustomFieldParams) (*CustomField, error) {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields", typeIDOrName)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"field": w}}, "field")
+	return writeAt[CustomField](ctx, s.client, "POST", "/incidents/types/{type_id_or_name}/custom_fields", "field", p.wire, typeIDOrName)
 }
 
 // UpdateCustomField changes the custom field fieldID of the incident type
@@ -65,15 +41,9 @@ func (s *IncidentTypesService) CreateCustomField(ctx context.Context, typeIDOrNa
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) UpdateCustomField(ctx context.Context, typeIDOrName, fieldID string, p *UpdateCustomFieldParams) (*CustomField, error) {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields/{field_id}", typeIDOrName, fieldID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(false, true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field": w}}, "field")
+	return writeAt[CustomField](ctx, s.client, "PUT", "/incidents/types/{type_id_or_name}/custom_fields/{field_id}", "field", func() (*customFieldWire, error) {
+		return p.wire(false, true)
+	}, typeIDOrName, fieldID)
 }
 
 // DeleteCustomField removes the custom field fieldID from the incident type
@@ -91,11 +61,7 @@ const typeFieldOptionPath = "/incidents/types/{type_id_or_name}/custom_fields/{f
 //
 // OAuth scope custom_fields.read.
 func (s *IncidentTypesService) ListFieldOptions(ctx context.Context, typeIDOrName, fieldID string) iter.Seq2[FieldOption, error] {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields/{field_id}/field_options", typeIDOrName, fieldID)
-	if err != nil {
-		return errSeq[FieldOption](err)
-	}
-	return wholeList[FieldOption](ctx, s.client, path, "field_options", nil)
+	return wholeListAt[FieldOption](ctx, s.client, "/incidents/types/{type_id_or_name}/custom_fields/{field_id}/field_options", "field_options", nil, typeIDOrName, fieldID)
 }
 
 // GetFieldOption returns the option optionID of the custom field fieldID of
@@ -111,15 +77,7 @@ func (s *IncidentTypesService) GetFieldOption(ctx context.Context, typeIDOrName,
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) CreateFieldOption(ctx context.Context, typeIDOrName, fieldID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath("/incidents/types/{type_id_or_name}/custom_fields/{field_id}/field_options", typeIDOrName, fieldID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "POST", "/incidents/types/{type_id_or_name}/custom_fields/{field_id}/field_options", "field_option", p.wireOption, typeIDOrName, fieldID)
 }
 
 // UpdateFieldOption changes the value of the option optionID of the custom
@@ -127,15 +85,7 @@ func (s *IncidentTypesService) CreateFieldOption(ctx context.Context, typeIDOrNa
 //
 // OAuth scope custom_fields.write.
 func (s *IncidentTypesService) UpdateFieldOption(ctx context.Context, typeIDOrName, fieldID, optionID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath(typeFieldOptionPath, typeIDOrName, fieldID, optionID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "PUT", typeFieldOptionPath, "field_option", p.wireOption, typeIDOrName, fieldID, optionID)
 }
 
 // DeleteFieldOption removes the option optionID of the custom field fieldID

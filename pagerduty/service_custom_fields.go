@@ -9,31 +9,25 @@ import (
 // Service custom fields are described by the same CustomField type as
 // incident custom fields; they have no default value and no incident type.
 
+// errServiceDefault is returned, before sending, when a service custom
+// field is given a DefaultValue.
+var errServiceDefault = errors.New("pagerduty: DefaultValue is not accepted by service custom fields: leave it nil")
+
+const serviceFieldOptionPath = "/services/custom_fields/{field_id}/field_options/{field_option_id}"
+
 // List streams the account's service custom fields (the API answers them in
 // one piece).
 //
 // OAuth scope custom_fields.read.
 func (s *ServiceCustomFieldsService) List(ctx context.Context, opts *ListCustomFieldsOptions) iter.Seq2[CustomField, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[CustomField](err)
-	}
-	return wholeList[CustomField](ctx, s.client, "/services/custom_fields", "fields", q)
+	return wholeListAt[CustomField](ctx, s.client, "/services/custom_fields", "fields", opts.query)
 }
 
 // Get returns the service custom field id.
 //
 // OAuth scope custom_fields.read.
 func (s *ServiceCustomFieldsService) Get(ctx context.Context, id string, opts *GetCustomFieldOptions) (*CustomField, error) {
-	path, err := expandPath("/services/custom_fields/{field_id}", id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "GET", path: path, query: q}, "field")
+	return getQueryAt[CustomField](ctx, s.client, "/services/custom_fields/{field_id}", "field", opts.query, id)
 }
 
 // Create defines a new service custom field and returns it. Service fields
@@ -41,15 +35,12 @@ func (s *ServiceCustomFieldsService) Get(ctx context.Context, id string, opts *G
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) Create(ctx context.Context, p *CreateCustomFieldParams) (*CustomField, error) {
-	if p != nil && p.DefaultValue != nil {
-		return nil, errors.New("pagerduty: DefaultValue is not accepted by service custom fields: leave it nil")
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	r := &request{method: "POST", path: "/services/custom_fields", body: map[string]any{"field": w}}
-	return objectCall[CustomField](ctx, s.client, r, "field")
+	return writeAt[CustomField](ctx, s.client, "POST", "/services/custom_fields", "field", func() (*customFieldWire, error) {
+		if p != nil && p.DefaultValue != nil {
+			return nil, errServiceDefault
+		}
+		return p.wire()
+	})
 }
 
 // Update changes the service custom field id (its display name, description
@@ -58,18 +49,12 @@ func (s *ServiceCustomFieldsService) Create(ctx context.Context, p *CreateCustom
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) Update(ctx context.Context, id string, p *UpdateCustomFieldParams) (*CustomField, error) {
-	path, err := expandPath("/services/custom_fields/{field_id}", id)
-	if err != nil {
-		return nil, err
-	}
-	if p != nil && p.DefaultValue != nil {
-		return nil, errors.New("pagerduty: DefaultValue is not accepted by service custom fields: leave it nil")
-	}
-	w, err := p.wire(false, false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomField](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field": w}}, "field")
+	return writeAt[CustomField](ctx, s.client, "PUT", "/services/custom_fields/{field_id}", "field", func() (*customFieldWire, error) {
+		if p != nil && p.DefaultValue != nil {
+			return nil, errServiceDefault
+		}
+		return p.wire(false, false)
+	}, id)
 }
 
 // Delete removes the service custom field id, and its values from every
@@ -77,11 +62,7 @@ func (s *ServiceCustomFieldsService) Update(ctx context.Context, id string, p *U
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) Delete(ctx context.Context, id string) error {
-	path, err := expandPath("/services/custom_fields/{field_id}", id)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, "/services/custom_fields/{field_id}", id)
 }
 
 // ListFieldOptions streams the options of the fixed service custom field
@@ -89,11 +70,7 @@ func (s *ServiceCustomFieldsService) Delete(ctx context.Context, id string) erro
 //
 // OAuth scope custom_fields.read.
 func (s *ServiceCustomFieldsService) ListFieldOptions(ctx context.Context, fieldID string) iter.Seq2[FieldOption, error] {
-	path, err := expandPath("/services/custom_fields/{field_id}/field_options", fieldID)
-	if err != nil {
-		return errSeq[FieldOption](err)
-	}
-	return wholeList[FieldOption](ctx, s.client, path, "field_options", nil)
+	return wholeListAt[FieldOption](ctx, s.client, "/services/custom_fields/{field_id}/field_options", "field_options", nil, fieldID)
 }
 
 // GetFieldOption returns the option optionID of the service custom field
@@ -101,11 +78,7 @@ func (s *ServiceCustomFieldsService) ListFieldOptions(ctx context.Context, field
 //
 // OAuth scope custom_fields.read.
 func (s *ServiceCustomFieldsService) GetFieldOption(ctx context.Context, fieldID, optionID string) (*FieldOption, error) {
-	path, err := expandPath("/services/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "GET", path: path}, "field_option")
+	return getAt[FieldOption](ctx, s.client, serviceFieldOptionPath, "field_option", fieldID, optionID)
 }
 
 // CreateFieldOption adds an option to the fixed service custom field
@@ -113,15 +86,7 @@ func (s *ServiceCustomFieldsService) GetFieldOption(ctx context.Context, fieldID
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) CreateFieldOption(ctx context.Context, fieldID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath("/services/custom_fields/{field_id}/field_options", fieldID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "POST", "/services/custom_fields/{field_id}/field_options", "field_option", p.wireOption, fieldID)
 }
 
 // UpdateFieldOption changes the value of the option optionID of the service
@@ -129,15 +94,7 @@ func (s *ServiceCustomFieldsService) CreateFieldOption(ctx context.Context, fiel
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) UpdateFieldOption(ctx context.Context, fieldID, optionID string, p *FieldOptionParams) (*FieldOption, error) {
-	path, err := expandPath("/services/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("")
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[FieldOption](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"field_option": w}}, "field_option")
+	return writeAt[FieldOption](ctx, s.client, "PUT", serviceFieldOptionPath, "field_option", p.wireOption, fieldID, optionID)
 }
 
 // DeleteFieldOption removes the option optionID of the service custom field
@@ -145,9 +102,5 @@ func (s *ServiceCustomFieldsService) UpdateFieldOption(ctx context.Context, fiel
 //
 // OAuth scope custom_fields.write.
 func (s *ServiceCustomFieldsService) DeleteFieldOption(ctx context.Context, fieldID, optionID string) error {
-	path, err := expandPath("/services/custom_fields/{field_id}/field_options/{field_option_id}", fieldID, optionID)
-	if err != nil {
-		return err
-	}
-	return s.client.do(ctx, &request{method: "DELETE", path: path}, nil)
+	return deleteAt(ctx, s.client, serviceFieldOptionPath, fieldID, optionID)
 }
