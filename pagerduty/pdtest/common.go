@@ -247,6 +247,19 @@ func (st *state) fromUser(r *http.Request) (*User, *apiError) {
 	return u, nil
 }
 
+// decodeFrom checks the From header, then reads the JSON body into in:
+// the start of a write that records who made it.
+func (st *state) decodeFrom(r *http.Request, in any) (*User, *apiError) {
+	from, err := st.fromUser(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := decode(r, in); err != nil {
+		return nil, err
+	}
+	return from, nil
+}
+
 // matchQuery reports whether name contains the query, ignoring case.
 func matchQuery(name, query string) bool {
 	return query == "" || strings.Contains(strings.ToLower(name), strings.ToLower(query))

@@ -10,18 +10,11 @@ import (
 
 func (h *Handler) mergeIncidents(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		target, err := h.incidentOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			SourceIncidents []refIn `json:"source_incidents"`
 		}
-		if err := decode(r, &in); err != nil {
+		target, from, err := h.incidentWrite(c, r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if len(in.SourceIncidents) == 0 {
@@ -50,18 +43,11 @@ func (h *Handler) mergeIncidents(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) snoozeIncident(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		inc, err := h.incidentOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			Duration *int `json:"duration"`
 		}
-		if err := decode(r, &in); err != nil {
+		inc, from, err := h.incidentWrite(c, r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.Duration == nil || *in.Duration < 1 || *in.Duration > 604800 {
@@ -91,20 +77,13 @@ func (h *Handler) listNotes(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) createNote(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		inc, err := h.incidentOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			Note *struct {
 				Content string `json:"content"`
 			} `json:"note"`
 		}
-		if err := decode(r, &in); err != nil {
+		inc, from, err := h.incidentWrite(c, r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.Note == nil || strings.TrimSpace(in.Note.Content) == "" {

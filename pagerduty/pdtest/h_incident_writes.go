@@ -30,14 +30,11 @@ type incidentIn struct {
 
 func (h *Handler) createIncident(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			Incident *incidentIn `json:"incident"`
 		}
-		if err := decode(r, &in); err != nil {
+		from, err := c.st.decodeFrom(r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		ii := in.Incident
@@ -190,18 +187,11 @@ func (st *state) applyUpdate(inc *Incident, u *incidentIn, by *User, now time.Ti
 
 func (h *Handler) updateIncident(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		inc, err := h.incidentOr404(c, r)
-		if err != nil {
-			return reply{}, err
-		}
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			Incident *incidentIn `json:"incident"`
 		}
-		if err := decode(r, &in); err != nil {
+		inc, from, err := h.incidentWrite(c, r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.Incident == nil {
@@ -216,14 +206,11 @@ func (h *Handler) updateIncident(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) updateIncidents(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			Incidents []incidentIn `json:"incidents"`
 		}
-		if err := decode(r, &in); err != nil {
+		from, err := c.st.decodeFrom(r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if len(in.Incidents) == 0 {

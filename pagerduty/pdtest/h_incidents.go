@@ -180,6 +180,21 @@ func urgencyRank(u string) int {
 }
 
 // incidentOr404 finds an incident by ID or by number.
+// incidentWrite finds the incident the path names, then checks the From
+// header and reads the JSON body into in, answering the first that fails:
+// the start of every write on one incident.
+func (h *Handler) incidentWrite(c *rc, r *http.Request, in any) (*Incident, *User, *apiError) {
+	inc, err := h.incidentOr404(c, r)
+	if err != nil {
+		return nil, nil, err
+	}
+	from, err := c.st.decodeFrom(r, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	return inc, from, nil
+}
+
 func (h *Handler) incidentOr404(c *rc, r *http.Request) (*Incident, *apiError) {
 	id := r.PathValue("id")
 	if inc := c.st.incByID[id]; inc != nil {

@@ -62,10 +62,6 @@ func (h *Handler) getMaintenanceWindow(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) createMaintenanceWindow(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		from, err := c.st.fromUser(r)
-		if err != nil {
-			return reply{}, err
-		}
 		var in struct {
 			MW *struct {
 				StartTime   string  `json:"start_time"`
@@ -74,7 +70,8 @@ func (h *Handler) createMaintenanceWindow(w http.ResponseWriter, r *http.Request
 				Services    []refIn `json:"services"`
 			} `json:"maintenance_window"`
 		}
-		if err := decode(r, &in); err != nil {
+		from, err := c.st.decodeFrom(r, &in)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.MW == nil {
