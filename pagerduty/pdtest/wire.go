@@ -101,22 +101,34 @@ func (c *rc) scheduleRef(id string) wRef {
 	return c.ref("schedule_reference", "schedules", id, nameOr(c.st.schedByID, id, func(s *Schedule) string { return s.Name }))
 }
 
-// The ...OrRef methods render an object in full (its own references left
-// plain) when the request named it in include[] and it exists, and as a
-// reference otherwise.
+// orRef renders the object byID holds under id in full, with its own
+// references left plain, when the request named include in include[] and
+// the object exists; otherwise it answers ref(id).
+func orRef[T, W any](c *rc, include string, byID map[string]*T, id string, full func(*rc, *T) W, ref func(string) wRef) any {
+	if v := byID[id]; v != nil && c.include[include] {
+		return full(c.plain(), v)
+	}
+	return ref(id)
+}
 
 func (c *rc) userOrRef(include, id string) any {
-	if u := c.st.userByID[id]; u != nil && c.include[include] {
-		return c.plain().user(u)
-	}
-	return c.userRef(id)
+	return orRef(c, include, c.st.userByID, id, (*rc).user, c.userRef)
 }
 
 func (c *rc) teamOrRef(id string) any {
-	if t := c.st.teamByID[id]; t != nil && c.include["teams"] {
-		return c.plain().team(t)
-	}
-	return c.teamRef(id)
+	return orRef(c, "teams", c.st.teamByID, id, (*rc).team, c.teamRef)
+}
+
+func (c *rc) serviceOrRef(id string) any {
+	return orRef(c, "services", c.st.svcByID, id, (*rc).service, c.serviceRef)
+}
+
+func (c *rc) epOrRef(id string) any {
+	return orRef(c, "escalation_policies", c.st.epByID, id, (*rc).escalationPolicy, c.epRef)
+}
+
+func (c *rc) scheduleOrRef(include, id string) any {
+	return orRef(c, include, c.st.schedByID, id, func(c *rc, s *Schedule) wSchedule { return c.schedule(s, nil) }, c.scheduleRef)
 }
 
 // teamsOrRefs renders each team of ids as teamOrRef does (an empty list
@@ -127,27 +139,6 @@ func (c *rc) teamsOrRefs(ids []string) []any {
 		out = append(out, c.teamOrRef(id))
 	}
 	return out
-}
-
-func (c *rc) serviceOrRef(id string) any {
-	if s := c.st.svcByID[id]; s != nil && c.include["services"] {
-		return c.plain().service(s)
-	}
-	return c.serviceRef(id)
-}
-
-func (c *rc) epOrRef(id string) any {
-	if e := c.st.epByID[id]; e != nil && c.include["escalation_policies"] {
-		return c.plain().escalationPolicy(e)
-	}
-	return c.epRef(id)
-}
-
-func (c *rc) scheduleOrRef(include, id string) any {
-	if s := c.st.schedByID[id]; s != nil && c.include[include] {
-		return c.plain().schedule(s, nil)
-	}
-	return c.scheduleRef(id)
 }
 
 func (c *rc) incidentRef(inc *Incident) wRef {
