@@ -412,12 +412,7 @@ func (s *AutomationActionsService) Get(ctx context.Context, id string) (*Automat
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with write access.
 func (s *AutomationActionsService) Create(ctx context.Context, p *AutomationActionParams) (*AutomationAction, error) {
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"action": w}
-	return objectCall[AutomationAction](ctx, s.client, &request{method: "POST", path: "/automation_actions/actions", body: body}, "action")
+	return writeAt[AutomationAction](ctx, s.client, "POST", "/automation_actions/actions", "action", p.wire)
 }
 
 // Update changes the automation action id and returns it as it now is.
@@ -425,15 +420,7 @@ func (s *AutomationActionsService) Create(ctx context.Context, p *AutomationActi
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with write access.
 func (s *AutomationActionsService) Update(ctx context.Context, id string, u *AutomationActionUpdate) (*AutomationAction, error) {
-	path, err := expandPath("/automation_actions/actions/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := u.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[AutomationAction](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"action": w}}, "action")
+	return writeAt[AutomationAction](ctx, s.client, "PUT", "/automation_actions/actions/{id}", "action", u.wire, id)
 }
 
 // Delete removes the automation action id.

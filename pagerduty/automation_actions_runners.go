@@ -225,11 +225,7 @@ func (s *AutomationActionsService) GetRunner(ctx context.Context, id string) (*A
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with write access.
 func (s *AutomationActionsService) CreateRunner(ctx context.Context, p *AutomationRunnerParams) (*AutomationRunner, error) {
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[AutomationRunner](ctx, s.client, &request{method: "POST", path: "/automation_actions/runners", body: map[string]any{"runner": w}}, "runner")
+	return writeAt[AutomationRunner](ctx, s.client, "POST", "/automation_actions/runners", "runner", p.wire)
 }
 
 // UpdateRunner changes the runner id and returns it as it now is.

@@ -145,11 +145,7 @@ func (p *OrchestrationParams) wire(create bool) (*orchestrationWire, error) {
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) Create(ctx context.Context, p *OrchestrationParams) (*Orchestration, error) {
-	w, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Orchestration](ctx, s.client, &request{method: "POST", path: "/event_orchestrations", body: map[string]any{"orchestration": w}}, "orchestration")
+	return writeAt[Orchestration](ctx, s.client, "POST", "/event_orchestrations", "orchestration", func() (*orchestrationWire, error) { return p.wire(true) })
 }
 
 // Get returns the global event orchestration id with its integrations.
@@ -164,15 +160,7 @@ func (s *EventOrchestrationsService) Get(ctx context.Context, id string) (*Orche
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) Update(ctx context.Context, id string, p *OrchestrationParams) (*Orchestration, error) {
-	path, err := expandPath("/event_orchestrations/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Orchestration](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"orchestration": w}}, "orchestration")
+	return writeAt[Orchestration](ctx, s.client, "PUT", "/event_orchestrations/{id}", "orchestration", func() (*orchestrationWire, error) { return p.wire(false) }, id)
 }
 
 // Delete removes the orchestration id with its rules and integrations:

@@ -243,26 +243,14 @@ func (p *ScheduleV3Params) wire(create bool) (*scheduleV3Wire, error) {
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) Create(ctx context.Context, p *ScheduleV3Params) (*ScheduleV3, error) {
-	w, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[ScheduleV3](ctx, s.client, &request{method: "POST", path: "/v3/schedules", body: map[string]any{"schedule": w}}, "schedule")
+	return writeAt[ScheduleV3](ctx, s.client, "POST", "/v3/schedules", "schedule", func() (*scheduleV3Wire, error) { return p.wire(true) })
 }
 
 // Update changes the v3 schedule with the given ID and returns it.
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) Update(ctx context.Context, id string, p *ScheduleV3Params) (*ScheduleV3, error) {
-	path, err := expandPath("/v3/schedules/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[ScheduleV3](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"schedule": w}}, "schedule")
+	return writeAt[ScheduleV3](ctx, s.client, "PUT", "/v3/schedules/{id}", "schedule", func() (*scheduleV3Wire, error) { return p.wire(false) }, id)
 }
 
 // Delete removes the v3 schedule with the given ID.

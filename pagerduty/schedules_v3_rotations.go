@@ -305,15 +305,7 @@ func (p *RotationEventParams) wire(create bool) (*rotationEventWire, error) {
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) CreateEvent(ctx context.Context, scheduleID, rotationID string, p *RotationEventParams) (*RotationEvent, error) {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}/events", scheduleID, rotationID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[RotationEvent](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"event": w}}, "event")
+	return writeAt[RotationEvent](ctx, s.client, "POST", "/v3/schedules/{id}/rotations/{rotation_id}/events", "event", func() (*rotationEventWire, error) { return p.wire(true) }, scheduleID, rotationID)
 }
 
 // GetEvent returns the event eventID of the rotation rotationID of the v3
@@ -337,15 +329,7 @@ func (s *SchedulesV3Service) GetEvent(ctx context.Context, scheduleID, rotationI
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) UpdateEvent(ctx context.Context, scheduleID, rotationID, eventID string, p *RotationEventParams) (*RotationEvent, error) {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", scheduleID, rotationID, eventID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[RotationEvent](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"event": w}}, "event")
+	return writeAt[RotationEvent](ctx, s.client, "PUT", "/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", "event", func() (*rotationEventWire, error) { return p.wire(false) }, scheduleID, rotationID, eventID)
 }
 
 // DeleteEvent removes the event eventID from the rotation rotationID of the

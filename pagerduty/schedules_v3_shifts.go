@@ -196,15 +196,7 @@ func (s *SchedulesV3Service) GetCustomShift(ctx context.Context, scheduleID, shi
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) UpdateCustomShift(ctx context.Context, scheduleID, shiftID string, p CustomShiftParams) (*CustomShift, error) {
-	path, err := expandPath("/v3/schedules/{id}/custom_shifts/{custom_shift_id}", scheduleID, shiftID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire("", false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[CustomShift](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"custom_shift": w}}, "custom_shift")
+	return writeAt[CustomShift](ctx, s.client, "PUT", "/v3/schedules/{id}/custom_shifts/{custom_shift_id}", "custom_shift", func() (*customShiftWire, error) { return p.wire("", false) }, scheduleID, shiftID)
 }
 
 // DeleteCustomShift removes the custom shift shiftID of the v3 schedule

@@ -327,11 +327,7 @@ func (s *ServicesService) Get(ctx context.Context, id string, opts *GetServiceOp
 //
 // OAuth scope services.write.
 func (s *ServicesService) Create(ctx context.Context, p *ServiceParams) (*Service, error) {
-	w, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Service](ctx, s.client, &request{method: "POST", path: "/services", body: map[string]any{"service": w}}, "service")
+	return writeAt[Service](ctx, s.client, "POST", "/services", "service", func() (*serviceWire, error) { return p.wire(true) })
 }
 
 // Update changes the service with the given ID and returns it as it is
@@ -339,15 +335,7 @@ func (s *ServicesService) Create(ctx context.Context, p *ServiceParams) (*Servic
 //
 // OAuth scope services.write.
 func (s *ServicesService) Update(ctx context.Context, id string, p *ServiceParams) (*Service, error) {
-	path, err := expandPath("/services/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Service](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"service": w}}, "service")
+	return writeAt[Service](ctx, s.client, "PUT", "/services/{id}", "service", func() (*serviceWire, error) { return p.wire(false) }, id)
 }
 
 // Delete removes the service with the given ID, with its integrations and

@@ -235,15 +235,7 @@ func (p *IntegrationParams) wire(serviceID string, create bool) (*integrationWir
 //
 // OAuth scope services.write.
 func (s *ServicesService) CreateIntegration(ctx context.Context, serviceID string, p *IntegrationParams) (*Integration, error) {
-	path, err := expandPath("/services/{id}/integrations", serviceID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(serviceID, true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Integration](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"integration": w}}, "integration")
+	return writeAt[Integration](ctx, s.client, "POST", "/services/{id}/integrations", "integration", func() (*integrationWire, error) { return p.wire(serviceID, true) }, serviceID)
 }
 
 // GetIntegration returns the integration integrationID of the service
@@ -260,13 +252,5 @@ func (s *ServicesService) GetIntegration(ctx context.Context, serviceID, integra
 //
 // OAuth scope services.write.
 func (s *ServicesService) UpdateIntegration(ctx context.Context, serviceID, integrationID string, p *IntegrationParams) (*Integration, error) {
-	path, err := expandPath("/services/{id}/integrations/{integration_id}", serviceID, integrationID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(serviceID, false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Integration](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"integration": w}}, "integration")
+	return writeAt[Integration](ctx, s.client, "PUT", "/services/{id}/integrations/{integration_id}", "integration", func() (*integrationWire, error) { return p.wire(serviceID, false) }, serviceID, integrationID)
 }

@@ -181,15 +181,7 @@ func (s *StatusPagesService) GetPostUpdate(ctx context.Context, id, postID, upda
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) CreatePostUpdate(ctx context.Context, id, postID string, p *PostUpdateParams) (*StatusPagePostUpdate, error) {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}/post_updates", id, postID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(postID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[StatusPagePostUpdate](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post_update": w}}, "post_update")
+	return writeAt[StatusPagePostUpdate](ctx, s.client, "POST", "/status_pages/{id}/posts/{post_id}/post_updates", "post_update", func() (*postUpdateWire, error) { return p.wire(postID) }, id, postID)
 }
 
 // UpdatePostUpdate replaces the update updateID of the post postID of the
@@ -197,15 +189,7 @@ func (s *StatusPagesService) CreatePostUpdate(ctx context.Context, id, postID st
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) UpdatePostUpdate(ctx context.Context, id, postID, updateID string, p *PostUpdateParams) (*StatusPagePostUpdate, error) {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", id, postID, updateID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(postID)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[StatusPagePostUpdate](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post_update": w}}, "post_update")
+	return writeAt[StatusPagePostUpdate](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", "post_update", func() (*postUpdateWire, error) { return p.wire(postID) }, id, postID, updateID)
 }
 
 // DeletePostUpdate removes the update updateID of the post postID of the

@@ -164,15 +164,7 @@ func (s *StatusPagesService) GetPost(ctx context.Context, id, postID string, opt
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) CreatePost(ctx context.Context, id string, p *StatusPagePostParams) (*StatusPagePost, error) {
-	path, err := expandPath("/status_pages/{id}/posts", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(id, true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[StatusPagePost](ctx, s.client, &request{method: "POST", path: path, body: map[string]any{"post": w}}, "post")
+	return writeAt[StatusPagePost](ctx, s.client, "POST", "/status_pages/{id}/posts", "post", func() (*statusPagePostWire, error) { return p.wire(id, true) }, id)
 }
 
 // UpdatePost replaces the title, type and window of the post postID of the
@@ -180,15 +172,7 @@ func (s *StatusPagesService) CreatePost(ctx context.Context, id string, p *Statu
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) UpdatePost(ctx context.Context, id, postID string, p *StatusPagePostParams) (*StatusPagePost, error) {
-	path, err := expandPath("/status_pages/{id}/posts/{post_id}", id, postID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire(id, false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[StatusPagePost](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"post": w}}, "post")
+	return writeAt[StatusPagePost](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}", "post", func() (*statusPagePostWire, error) { return p.wire(id, false) }, id, postID)
 }
 
 // DeletePost removes the post postID of the status page id.

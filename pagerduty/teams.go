@@ -159,26 +159,14 @@ func (p *TeamParams) wire() (*teamWire, error) {
 //
 // OAuth scope teams.write.
 func (s *TeamsService) Create(ctx context.Context, p *TeamParams) (*Team, error) {
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Team](ctx, s.client, &request{method: "POST", path: "/teams", body: map[string]any{"team": w}}, "team")
+	return writeAt[Team](ctx, s.client, "POST", "/teams", "team", p.wire)
 }
 
 // Update changes the team with the given ID and returns it as it is now.
 //
 // OAuth scope teams.write.
 func (s *TeamsService) Update(ctx context.Context, id string, p *TeamParams) (*Team, error) {
-	path, err := expandPath("/teams/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Team](ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"team": w}}, "team")
+	return writeAt[Team](ctx, s.client, "PUT", "/teams/{id}", "team", p.wire, id)
 }
 
 // DeleteTeamOptions says what becomes of a deleted team's open incidents.

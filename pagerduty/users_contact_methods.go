@@ -127,16 +127,7 @@ func (s *UsersService) GetContactMethod(ctx context.Context, userID, contactMeth
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) CreateContactMethod(ctx context.Context, userID string, p *ContactMethodParams) (*ContactMethod, error) {
-	path, err := expandPath("/users/{id}/contact_methods", userID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"contact_method": w}
-	return objectCall[ContactMethod](ctx, s.client, &request{method: "POST", path: path, body: body}, "contact_method")
+	return writeAt[ContactMethod](ctx, s.client, "POST", "/users/{id}/contact_methods", "contact_method", p.wire, userID)
 }
 
 // UpdateContactMethod replaces a contact method of a user with p and
@@ -144,16 +135,7 @@ func (s *UsersService) CreateContactMethod(ctx context.Context, userID string, p
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) UpdateContactMethod(ctx context.Context, userID, contactMethodID string, p *ContactMethodParams) (*ContactMethod, error) {
-	path, err := expandPath("/users/{id}/contact_methods/{contact_method_id}", userID, contactMethodID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"contact_method": w}
-	return objectCall[ContactMethod](ctx, s.client, &request{method: "PUT", path: path, body: body}, "contact_method")
+	return writeAt[ContactMethod](ctx, s.client, "PUT", "/users/{id}/contact_methods/{contact_method_id}", "contact_method", p.wire, userID, contactMethodID)
 }
 
 // DeleteContactMethod removes a contact method of a user, and the

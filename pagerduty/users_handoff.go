@@ -95,16 +95,7 @@ func (s *UsersService) GetHandoffNotificationRule(ctx context.Context, userID, r
 //
 // OAuth scope users.write.
 func (s *UsersService) CreateHandoffNotificationRule(ctx context.Context, userID string, p *HandoffNotificationRuleParams) (*HandoffNotificationRule, error) {
-	path, err := expandPath("/users/{id}/oncall_handoff_notification_rules", userID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"oncall_handoff_notification_rule": w}
-	return objectCall[HandoffNotificationRule](ctx, s.client, &request{method: "POST", path: path, body: body}, "oncall_handoff_notification_rule")
+	return writeAt[HandoffNotificationRule](ctx, s.client, "POST", "/users/{id}/oncall_handoff_notification_rules", "oncall_handoff_notification_rule", p.wire, userID)
 }
 
 // UpdateHandoffNotificationRule replaces an on-call handoff notification
@@ -112,16 +103,7 @@ func (s *UsersService) CreateHandoffNotificationRule(ctx context.Context, userID
 //
 // OAuth scope users.write.
 func (s *UsersService) UpdateHandoffNotificationRule(ctx context.Context, userID, ruleID string, p *HandoffNotificationRuleParams) (*HandoffNotificationRule, error) {
-	path, err := expandPath("/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"oncall_handoff_notification_rule": w}
-	return objectCall[HandoffNotificationRule](ctx, s.client, &request{method: "PUT", path: path, body: body}, "oncall_handoff_notification_rule")
+	return writeAt[HandoffNotificationRule](ctx, s.client, "PUT", "/users/{id}/oncall_handoff_notification_rules/{oncall_handoff_notification_rule_id}", "oncall_handoff_notification_rule", p.wire, userID, ruleID)
 }
 
 // DeleteHandoffNotificationRule removes an on-call handoff notification

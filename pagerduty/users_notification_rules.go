@@ -128,16 +128,7 @@ func (s *UsersService) GetNotificationRule(ctx context.Context, userID, ruleID s
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) CreateNotificationRule(ctx context.Context, userID string, p *NotificationRuleParams) (*NotificationRule, error) {
-	path, err := expandPath("/users/{id}/notification_rules", userID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"notification_rule": w}
-	return objectCall[NotificationRule](ctx, s.client, &request{method: "POST", path: path, body: body}, "notification_rule")
+	return writeAt[NotificationRule](ctx, s.client, "POST", "/users/{id}/notification_rules", "notification_rule", p.wire, userID)
 }
 
 // UpdateNotificationRule replaces an assignment notification rule of a
@@ -145,16 +136,7 @@ func (s *UsersService) CreateNotificationRule(ctx context.Context, userID string
 //
 // OAuth scope users:contact_methods.write.
 func (s *UsersService) UpdateNotificationRule(ctx context.Context, userID, ruleID string, p *NotificationRuleParams) (*NotificationRule, error) {
-	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	w, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	body := map[string]any{"notification_rule": w}
-	return objectCall[NotificationRule](ctx, s.client, &request{method: "PUT", path: path, body: body}, "notification_rule")
+	return writeAt[NotificationRule](ctx, s.client, "PUT", "/users/{id}/notification_rules/{notification_rule_id}", "notification_rule", p.wire, userID, ruleID)
 }
 
 // DeleteNotificationRule removes an assignment notification rule of a user.
