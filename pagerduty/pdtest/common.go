@@ -247,6 +247,16 @@ func (st *state) fromUser(r *http.Request) (*User, *apiError) {
 	return u, nil
 }
 
+// pathObject returns the object byID holds under the path's "id", or a
+// not found error that names what kind of object was asked for.
+func pathObject[T any](byID map[string]*T, r *http.Request, what string) (*T, *apiError) {
+	id := r.PathValue("id")
+	if v := byID[id]; v != nil {
+		return v, nil
+	}
+	return nil, errNotFound(what, id)
+}
+
 // decodeFrom checks the From header, then reads the JSON body into in:
 // the start of a write that records who made it.
 func (st *state) decodeFrom(r *http.Request, in any) (*User, *apiError) {

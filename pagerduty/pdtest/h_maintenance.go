@@ -52,9 +52,9 @@ func (h *Handler) listMaintenanceWindows(w http.ResponseWriter, r *http.Request)
 
 func (h *Handler) getMaintenanceWindow(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		m := c.st.mwByID[r.PathValue("id")]
-		if m == nil {
-			return reply{}, errNotFound("maintenance window", r.PathValue("id"))
+		m, err := pathObject(c.st.mwByID, r, "maintenance window")
+		if err != nil {
+			return reply{}, err
 		}
 		return reply{200, map[string]any{"maintenance_window": c.maintenanceWindow(m)}}, nil
 	})
@@ -112,9 +112,9 @@ func (h *Handler) createMaintenanceWindow(w http.ResponseWriter, r *http.Request
 
 func (h *Handler) deleteMaintenanceWindow(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		m := c.st.mwByID[r.PathValue("id")]
-		if m == nil {
-			return reply{}, errNotFound("maintenance window", r.PathValue("id"))
+		m, err := pathObject(c.st.mwByID, r, "maintenance window")
+		if err != nil {
+			return reply{}, err
 		}
 		if !m.EndTime.After(c.st.now()) {
 			return reply{}, &apiError{status: http.StatusMethodNotAllowed, code: CodeMethodNotAllowed,

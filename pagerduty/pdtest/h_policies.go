@@ -57,11 +57,7 @@ func scheduleHasUser(sc *Schedule, uid string) bool {
 }
 
 func (h *Handler) epOr404(c *rc, r *http.Request) (*EscalationPolicy, *apiError) {
-	e := c.st.epByID[r.PathValue("id")]
-	if e == nil {
-		return nil, errNotFound("escalation policy", r.PathValue("id"))
-	}
-	return e, nil
+	return pathObject(c.st.epByID, r, "escalation policy")
 }
 
 func (h *Handler) getEscalationPolicy(w http.ResponseWriter, r *http.Request) {

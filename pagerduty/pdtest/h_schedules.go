@@ -36,11 +36,7 @@ func (h *Handler) listSchedules(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) scheduleOr404(c *rc, r *http.Request) (*Schedule, *apiError) {
-	s := c.st.schedByID[r.PathValue("id")]
-	if s == nil {
-		return nil, errNotFound("schedule", r.PathValue("id"))
-	}
-	return s, nil
+	return pathObject(c.st.schedByID, r, "schedule")
 }
 
 // renderWindow reads since and until for schedule rendering; nil when

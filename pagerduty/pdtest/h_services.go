@@ -41,11 +41,7 @@ func (h *Handler) listServices(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) serviceOr404(c *rc, r *http.Request) (*Service, *apiError) {
-	s := c.st.svcByID[r.PathValue("id")]
-	if s == nil {
-		return nil, errNotFound("service", r.PathValue("id"))
-	}
-	return s, nil
+	return pathObject(c.st.svcByID, r, "service")
 }
 
 func (h *Handler) getService(w http.ResponseWriter, r *http.Request) {

@@ -24,11 +24,7 @@ func (h *Handler) listTeams(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) teamOr404(c *rc, r *http.Request) (*Team, *apiError) {
-	t := c.st.teamByID[r.PathValue("id")]
-	if t == nil {
-		return nil, errNotFound("team", r.PathValue("id"))
-	}
-	return t, nil
+	return pathObject(c.st.teamByID, r, "team")
 }
 
 func (h *Handler) getTeam(w http.ResponseWriter, r *http.Request) {

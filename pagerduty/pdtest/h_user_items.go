@@ -19,14 +19,6 @@ type userItems[T any] struct {
 	render  func(c *rc, u *User, v *T) any
 }
 
-func (h *Handler) userOr404(c *rc, r *http.Request) (*User, *apiError) {
-	u := c.st.userByID[r.PathValue("id")]
-	if u == nil {
-		return nil, errNotFound("user", r.PathValue("id"))
-	}
-	return u, nil
-}
-
 // find returns the index of the item the path names, or a not found error.
 func (l userItems[T]) find(u *User, r *http.Request) (int, *apiError) {
 	id := r.PathValue(l.pathID)

@@ -72,11 +72,15 @@ func (h *Handler) listUsers(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+func (h *Handler) userOr404(c *rc, r *http.Request) (*User, *apiError) {
+	return pathObject(c.st.userByID, r, "user")
+}
+
 func (h *Handler) getUser(w http.ResponseWriter, r *http.Request) {
 	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
-		u := c.st.userByID[r.PathValue("id")]
-		if u == nil {
-			return reply{}, errNotFound("user", r.PathValue("id"))
+		u, err := h.userOr404(c, r)
+		if err != nil {
+			return reply{}, err
 		}
 		return reply{200, map[string]any{"user": c.user(u)}}, nil
 	})
