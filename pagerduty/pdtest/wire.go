@@ -162,11 +162,7 @@ func (c *rc) agentRef(a Agent) wRef {
 
 // wUser is a user.
 type wUser struct {
-	ID                string `json:"id"`
-	Type              string `json:"type"`
-	Summary           string `json:"summary"`
-	Self              string `json:"self"`
-	HTMLURL           string `json:"html_url"`
+	wRef                     // id, type, summary and links, first as the API sends them
 	Name              string `json:"name"`
 	Email             string `json:"email"`
 	TimeZone          string `json:"time_zone"`
@@ -182,7 +178,7 @@ type wUser struct {
 }
 
 func (c *rc) user(u *User) wUser {
-	w := wUser{ID: u.ID, Type: "user", Summary: u.Name, Self: c.base + "/users/" + u.ID, HTMLURL: htmlBase + "/users/" + u.ID,
+	w := wUser{wRef: c.ref("user", "users", u.ID, u.Name),
 		Name: u.Name, Email: u.Email, TimeZone: orDefault(u.TimeZone, "Etc/UTC"), Color: orDefault(u.Color, "purple"),
 		Role: orDefault(u.Role, "user"), AvatarURL: htmlBase + "/avatars/" + u.ID + ".png", Description: u.Description,
 		JobTitle: u.JobTitle, Teams: []any{}, ContactMethods: []any{}, NotificationRules: []any{}}
@@ -221,18 +217,14 @@ func orDefault(s, def string) string {
 
 // wTeam is a team.
 type wTeam struct {
-	ID          string `json:"id"`
-	Type        string `json:"type"`
-	Summary     string `json:"summary"`
-	Self        string `json:"self"`
-	HTMLURL     string `json:"html_url"`
+	wRef               // id, type, summary and links, first as the API sends them
 	Name        string `json:"name"`
 	Description string `json:"description"`
 	DefaultRole string `json:"default_role"`
 }
 
 func (c *rc) team(t *Team) wTeam {
-	return wTeam{ID: t.ID, Type: "team", Summary: t.Name, Self: c.base + "/teams/" + t.ID, HTMLURL: htmlBase + "/teams/" + t.ID,
+	return wTeam{wRef: c.ref("team", "teams", t.ID, t.Name),
 		Name: t.Name, Description: t.Description, DefaultRole: "manager"}
 }
 
@@ -326,11 +318,7 @@ func (c *rc) priority(p *Priority) wPriority {
 
 // wEscalationPolicy is an escalation policy.
 type wEscalationPolicy struct {
-	ID                         string            `json:"id"`
-	Type                       string            `json:"type"`
-	Summary                    string            `json:"summary"`
-	Self                       string            `json:"self"`
-	HTMLURL                    string            `json:"html_url"`
+	wRef                                         // id, type, summary and links, first as the API sends them
 	Name                       string            `json:"name"`
 	Description                string            `json:"description"`
 	NumLoops                   int               `json:"num_loops"`
@@ -347,8 +335,8 @@ type wEscalationRule struct {
 }
 
 func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
-	w := wEscalationPolicy{ID: e.ID, Type: "escalation_policy", Summary: e.Name, Self: c.base + "/escalation_policies/" + e.ID,
-		HTMLURL: htmlBase + "/escalation_policies/" + e.ID, Name: e.Name, Description: e.Description, NumLoops: e.NumLoops,
+	w := wEscalationPolicy{wRef: c.ref("escalation_policy", "escalation_policies", e.ID, e.Name),
+		Name: e.Name, Description: e.Description, NumLoops: e.NumLoops,
 		OnCallHandoffNotifications: "if_has_services", EscalationRules: []wEscalationRule{}, Services: []any{}}
 	for _, r := range e.Rules {
 		wr := wEscalationRule{ID: r.ID, EscalationDelayInMinutes: r.EscalationDelayInMinutes, Targets: []any{}}
@@ -376,11 +364,7 @@ func (c *rc) escalationPolicy(e *EscalationPolicy) wEscalationPolicy {
 
 // wService is a service.
 type wService struct {
-	ID                     string       `json:"id"`
-	Type                   string       `json:"type"`
-	Summary                string       `json:"summary"`
-	Self                   string       `json:"self"`
-	HTMLURL                string       `json:"html_url"`
+	wRef                                // id, type, summary and links, first as the API sends them
 	Name                   string       `json:"name"`
 	Description            string       `json:"description"`
 	AutoResolveTimeout     *int         `json:"auto_resolve_timeout,omitempty"`
@@ -401,7 +385,7 @@ type wUrgencyRule struct {
 }
 
 func (c *rc) service(s *Service) wService {
-	w := wService{ID: s.ID, Type: "service", Summary: s.Name, Self: c.base + "/services/" + s.ID, HTMLURL: htmlBase + "/service-directory/" + s.ID,
+	w := wService{wRef: wRef{ID: s.ID, Type: "service", Summary: s.Name, Self: c.base + "/services/" + s.ID, HTMLURL: htmlBase + "/service-directory/" + s.ID},
 		Name: s.Name, Description: s.Description, AutoResolveTimeout: s.AutoResolveTimeout, AcknowledgementTimeout: s.AcknowledgementTimeout,
 		CreatedAt: c.ts(s.CreatedAt), Status: c.st.serviceStatus(s), Integrations: []any{},
 		IncidentUrgencyRule: wUrgencyRule{Type: "constant", Urgency: "high"}, AlertCreation: "create_alerts_and_incidents"}
@@ -423,11 +407,7 @@ func (c *rc) service(s *Service) wService {
 
 // wIntegration is a service integration.
 type wIntegration struct {
-	ID             string `json:"id"`
-	Type           string `json:"type"`
-	Summary        string `json:"summary"`
-	Self           string `json:"self"`
-	HTMLURL        string `json:"html_url"`
+	wRef                  // id, type, summary and links, first as the API sends them
 	Name           string `json:"name"`
 	Service        wRef   `json:"service"`
 	CreatedAt      string `json:"created_at"`
@@ -435,8 +415,8 @@ type wIntegration struct {
 }
 
 func (c *rc) integration(s *Service, in *Integration) wIntegration {
-	return wIntegration{ID: in.ID, Type: in.Type, Summary: in.Name, Self: c.base + "/services/" + s.ID + "/integrations/" + in.ID,
-		HTMLURL: htmlBase + "/services/" + s.ID + "/integrations/" + in.ID, Name: in.Name, Service: c.serviceRef(s.ID),
+	return wIntegration{wRef: c.ref(in.Type, "services/"+s.ID+"/integrations", in.ID, in.Name),
+		Name: in.Name, Service: c.serviceRef(s.ID),
 		CreatedAt: c.ts(in.CreatedAt), IntegrationKey: in.Key}
 }
 

@@ -2,11 +2,7 @@ package pdtest
 
 // wIncident is an incident.
 type wIncident struct {
-	ID                   string          `json:"id"`
-	Type                 string          `json:"type"`
-	Summary              string          `json:"summary"`
-	Self                 string          `json:"self"`
-	HTMLURL              string          `json:"html_url"`
+	wRef                                 // id, type, summary and links, first as the API sends them
 	IncidentNumber       int             `json:"incident_number"`
 	Title                string          `json:"title"`
 	Description          string          `json:"description"`
@@ -72,8 +68,8 @@ func (c *rc) incidentTeams(inc *Incident) []any {
 }
 
 func (c *rc) incident(inc *Incident) wIncident {
-	w := wIncident{ID: inc.ID, Type: "incident", Summary: incidentSummary(inc), Self: c.base + "/incidents/" + inc.ID,
-		HTMLURL: htmlBase + "/incidents/" + inc.ID, IncidentNumber: inc.Number, Title: inc.Title, Description: orDefault(inc.Description, inc.Title),
+	w := wIncident{wRef: c.ref("incident", "incidents", inc.ID, incidentSummary(inc)),
+		IncidentNumber: inc.Number, Title: inc.Title, Description: orDefault(inc.Description, inc.Title),
 		CreatedAt: c.ts(inc.CreatedAt), UpdatedAt: c.ts(inc.UpdatedAt), Status: inc.Status,
 		AssignedVia: orDefault(inc.AssignedVia, "escalation_policy"), LastStatusChangeAt: c.ts(inc.LastStatusChangeAt),
 		ResolvedAt: c.tsp(inc.ResolvedAt), IsMergeable: true, Assignments: []wAssignment{}, Acknowledgements: []wAck{},
@@ -225,11 +221,7 @@ func (c *rc) logEntry(inc *Incident, le *LogEntry) wLogEntry {
 
 // wAlert is an alert.
 type wAlert struct {
-	ID          string     `json:"id"`
-	Type        string     `json:"type"`
-	Summary     string     `json:"summary"`
-	Self        string     `json:"self"`
-	HTMLURL     string     `json:"html_url"`
+	wRef                   // id, type, summary and links, first as the API sends them
 	CreatedAt   string     `json:"created_at"`
 	Status      string     `json:"status"`
 	AlertKey    string     `json:"alert_key"`
@@ -248,7 +240,7 @@ type wAlertBody struct {
 }
 
 func (c *rc) alert(inc *Incident, a *Alert) wAlert {
-	w := wAlert{ID: a.ID, Type: "alert", Summary: a.Summary, Self: c.base + "/alerts/" + a.ID, HTMLURL: htmlBase + "/alerts/" + a.ID,
+	w := wAlert{wRef: c.ref("alert", "alerts", a.ID, a.Summary),
 		CreatedAt: c.ts(a.CreatedAt), Status: a.Status, AlertKey: a.Key, Service: c.serviceRef(inc.ServiceID),
 		Incident: c.incidentRef(inc), Severity: orDefault(a.Severity, "critical"),
 		Body: wAlertBody{Type: "alert_body", Contexts: []any{}, Details: a.Details}}

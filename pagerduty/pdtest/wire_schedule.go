@@ -4,11 +4,7 @@ import "time"
 
 // wSchedule is a schedule, rendered over a window when one is given.
 type wSchedule struct {
-	ID                   string        `json:"id"`
-	Type                 string        `json:"type"`
-	Summary              string        `json:"summary"`
-	Self                 string        `json:"self"`
-	HTMLURL              string        `json:"html_url"`
+	wRef                               // id, type, summary and links, first as the API sends them
 	Name                 string        `json:"name"`
 	Description          string        `json:"description"`
 	TimeZone             string        `json:"time_zone"`
@@ -63,7 +59,7 @@ func (c *rc) entries(spans []span) []wEntry {
 }
 
 func (c *rc) schedule(sc *Schedule, win *window) wSchedule {
-	w := wSchedule{ID: sc.ID, Type: "schedule", Summary: sc.Name, Self: c.base + "/schedules/" + sc.ID, HTMLURL: htmlBase + "/schedules/" + sc.ID,
+	w := wSchedule{wRef: c.ref("schedule", "schedules", sc.ID, sc.Name),
 		Name: sc.Name, Description: sc.Description, TimeZone: orDefault(sc.TimeZone, "UTC"), ScheduleLayers: []wLayer{},
 		EscalationPolicies: []wRef{}, Users: []wRef{}, Teams: []wRef{}}
 	loc := c.st.location(sc.TimeZone)
@@ -168,11 +164,7 @@ func (c *rc) oncall(o oncall) wOncall {
 
 // wMaintenanceWindow is a maintenance window.
 type wMaintenanceWindow struct {
-	ID             string `json:"id"`
-	Type           string `json:"type"`
-	Summary        string `json:"summary"`
-	Self           string `json:"self"`
-	HTMLURL        string `json:"html_url"`
+	wRef                  // id, type, summary and links, first as the API sends them
 	SequenceNumber int    `json:"sequence_number"`
 	StartTime      string `json:"start_time"`
 	EndTime        string `json:"end_time"`
@@ -183,8 +175,8 @@ type wMaintenanceWindow struct {
 }
 
 func (c *rc) maintenanceWindow(m *MaintenanceWindow) wMaintenanceWindow {
-	w := wMaintenanceWindow{ID: m.ID, Type: "maintenance_window", Summary: m.Description, Self: c.base + "/maintenance_windows/" + m.ID,
-		HTMLURL: htmlBase + "/maintenance_windows/" + m.ID, SequenceNumber: m.SequenceNumber, StartTime: c.ts(m.StartTime),
+	w := wMaintenanceWindow{wRef: c.ref("maintenance_window", "maintenance_windows", m.ID, m.Description),
+		SequenceNumber: m.SequenceNumber, StartTime: c.ts(m.StartTime),
 		EndTime: c.ts(m.EndTime), Description: m.Description, Services: []wRef{}, Teams: []wRef{}}
 	if m.CreatedByID != "" {
 		r := c.userRef(m.CreatedByID)
