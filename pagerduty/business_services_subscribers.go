@@ -44,11 +44,7 @@ func (s *BusinessServicesService) UnsubscribeAccount(ctx context.Context, id str
 //
 // OAuth scope subscribers.read.
 func (s *BusinessServicesService) ListSubscribers(ctx context.Context, id string) ([]Subscriber, error) {
-	path, err := expandPath("/business_services/{id}/subscribers", id)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[Subscriber](ctx, s.client, path, "subscribers", nil)
+	return sliceAt[Subscriber](ctx, s.client, "/business_services/{id}/subscribers", "subscribers", nil, id)
 }
 
 // Subscribe makes the users and teams of p follow the status updates of the

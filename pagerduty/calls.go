@@ -229,6 +229,21 @@ func getQueryAt[T any](ctx context.Context, c *Client, tmpl, key string, query q
 	return objectCall[T](ctx, c, &request{method: "GET", path: path, query: q}, key)
 }
 
+// sliceAt reads the list under key at the path template tmpl filled with
+// ids, for lists the API answers in one piece, with the query that query
+// builds (none when nil). The IDs are checked first.
+func sliceAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) ([]T, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	q, err := query.build()
+	if err != nil {
+		return nil, err
+	}
+	return sliceCall[T](ctx, c, path, key, q)
+}
+
 // wholeListAt streams the list under key at the path template tmpl filled
 // with ids, for lists the API answers in one piece, with the query that
 // query builds (none when nil). The IDs are checked first.

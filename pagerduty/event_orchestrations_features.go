@@ -2,7 +2,6 @@ package pagerduty
 
 import (
 	"context"
-	"net/url"
 	"time"
 )
 
@@ -79,11 +78,7 @@ type OrchestrationEnablementWarning struct {
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) ListEnablements(ctx context.Context, id string) ([]OrchestrationEnablement, error) {
-	path, err := expandPath("/event_orchestrations/{id}/enablements", id)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[OrchestrationEnablement](ctx, s.client, path, "enablements", url.Values{})
+	return sliceAt[OrchestrationEnablement](ctx, s.client, "/event_orchestrations/{id}/enablements", "enablements", nil, id)
 }
 
 // UpdateEnablement turns the feature on or off for the orchestration id

@@ -3,7 +3,6 @@ package pagerduty
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"strings"
 )
 
@@ -32,11 +31,7 @@ type OrchestrationIntegrationParameters struct {
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) ListIntegrations(ctx context.Context, id string) ([]OrchestrationIntegration, error) {
-	path, err := expandPath("/event_orchestrations/{id}/integrations", id)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[OrchestrationIntegration](ctx, s.client, path, "integrations", url.Values{})
+	return sliceAt[OrchestrationIntegration](ctx, s.client, "/event_orchestrations/{id}/integrations", "integrations", nil, id)
 }
 
 func orchIntegrationLabel(label string) (map[string]any, error) {

@@ -96,11 +96,7 @@ func (s *ServiceDependenciesService) write(ctx context.Context, path string, dep
 //
 // OAuth scope services.read.
 func (s *ServiceDependenciesService) ListForBusinessService(ctx context.Context, id string) ([]ServiceDependency, error) {
-	path, err := expandPath("/service_dependencies/business_services/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[ServiceDependency](ctx, s.client, path, "relationships", nil)
+	return sliceAt[ServiceDependency](ctx, s.client, "/service_dependencies/business_services/{id}", "relationships", nil, id)
 }
 
 // ListForTechnicalService returns the dependencies of the technical service
@@ -108,9 +104,5 @@ func (s *ServiceDependenciesService) ListForBusinessService(ctx context.Context,
 //
 // OAuth scope services.read.
 func (s *ServiceDependenciesService) ListForTechnicalService(ctx context.Context, id string) ([]ServiceDependency, error) {
-	path, err := expandPath("/service_dependencies/technical_services/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[ServiceDependency](ctx, s.client, path, "relationships", nil)
+	return sliceAt[ServiceDependency](ctx, s.client, "/service_dependencies/technical_services/{id}", "relationships", nil, id)
 }

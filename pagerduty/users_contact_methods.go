@@ -108,11 +108,7 @@ func (p *ContactMethodParams) wire() (*contactMethodWire, error) {
 //
 // OAuth scope users:contact_methods.read.
 func (s *UsersService) ListContactMethods(ctx context.Context, userID string) ([]ContactMethod, error) {
-	path, err := expandPath("/users/{id}/contact_methods", userID)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[ContactMethod](ctx, s.client, path, "contact_methods", nil)
+	return sliceAt[ContactMethod](ctx, s.client, "/users/{id}/contact_methods", "contact_methods", nil, userID)
 }
 
 // GetContactMethod returns one contact method of a user.

@@ -75,11 +75,7 @@ func (p *HandoffNotificationRuleParams) wire() (*handoffRuleWire, error) {
 //
 // OAuth scope users.read.
 func (s *UsersService) ListHandoffNotificationRules(ctx context.Context, userID string) ([]HandoffNotificationRule, error) {
-	path, err := expandPath("/users/{id}/oncall_handoff_notification_rules", userID)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[HandoffNotificationRule](ctx, s.client, path, "oncall_handoff_notification_rules", nil)
+	return sliceAt[HandoffNotificationRule](ctx, s.client, "/users/{id}/oncall_handoff_notification_rules", "oncall_handoff_notification_rules", nil, userID)
 }
 
 // GetHandoffNotificationRule returns one on-call handoff notification rule

@@ -37,6 +37,37 @@ func notificationRuleIncludes(includes []NotificationRuleInclude) error {
 	return oneOf("Includes", includes, IncludeNotificationRuleContactMethods)
 }
 
+// query checks the urgency and what o embeds, and encodes them.
+func (o *ListNotificationRulesOptions) query() (url.Values, error) {
+	q := url.Values{}
+	if o == nil {
+		return q, nil
+	}
+	if o.Urgency != "" {
+		if err := oneOf("Urgency", []Urgency{o.Urgency}, UrgencyHigh, UrgencyLow, NotificationRuleUrgencyAll); err != nil {
+			return nil, err
+		}
+	}
+	if err := notificationRuleIncludes(o.Includes); err != nil {
+		return nil, err
+	}
+	encodeQuery(q, o)
+	return q, nil
+}
+
+// query checks what o embeds and encodes it.
+func (o *GetNotificationRuleOptions) query() (url.Values, error) {
+	q := url.Values{}
+	if o == nil {
+		return q, nil
+	}
+	if err := notificationRuleIncludes(o.Includes); err != nil {
+		return nil, err
+	}
+	encodeQuery(q, o)
+	return q, nil
+}
+
 // NotificationRuleParams describes an assignment notification rule to
 // create, or the new state of one to update. Every field is required.
 type NotificationRuleParams struct {
@@ -86,41 +117,14 @@ func refOnly(r Reference) Reference { return Reference{ID: r.ID, Type: r.Type} }
 //
 // OAuth scope users:contact_methods.read.
 func (s *UsersService) ListNotificationRules(ctx context.Context, userID string, opts *ListNotificationRulesOptions) ([]NotificationRule, error) {
-	path, err := expandPath("/users/{id}/notification_rules", userID)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if opts.Urgency != "" {
-			if err := oneOf("Urgency", []Urgency{opts.Urgency}, UrgencyHigh, UrgencyLow, NotificationRuleUrgencyAll); err != nil {
-				return nil, err
-			}
-		}
-		if err := notificationRuleIncludes(opts.Includes); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return sliceCall[NotificationRule](ctx, s.client, path, "notification_rules", q)
+	return sliceAt[NotificationRule](ctx, s.client, "/users/{id}/notification_rules", "notification_rules", opts.query, userID)
 }
 
 // GetNotificationRule returns one assignment notification rule of a user.
 //
 // OAuth scope users:contact_methods.read.
 func (s *UsersService) GetNotificationRule(ctx context.Context, userID, ruleID string, opts *GetNotificationRuleOptions) (*NotificationRule, error) {
-	path, err := expandPath("/users/{id}/notification_rules/{notification_rule_id}", userID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := notificationRuleIncludes(opts.Includes); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return objectCall[NotificationRule](ctx, s.client, &request{method: "GET", path: path, query: q}, "notification_rule")
+	return getQueryAt[NotificationRule](ctx, s.client, "/users/{id}/notification_rules/{notification_rule_id}", "notification_rule", opts.query, userID, ruleID)
 }
 
 // CreateNotificationRule adds an assignment notification rule to the user

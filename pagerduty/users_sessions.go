@@ -32,11 +32,7 @@ type UserSession struct {
 //
 // OAuth scope users:sessions.read.
 func (s *UsersService) ListSessions(ctx context.Context, userID string) ([]UserSession, error) {
-	path, err := expandPath("/users/{id}/sessions", userID)
-	if err != nil {
-		return nil, err
-	}
-	return sliceCall[UserSession](ctx, s.client, path, "user_sessions", nil)
+	return sliceAt[UserSession](ctx, s.client, "/users/{id}/sessions", "user_sessions", nil, userID)
 }
 
 func sessionPath(userID string, typ SessionType, sessionID string) (string, error) {

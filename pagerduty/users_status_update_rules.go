@@ -2,7 +2,6 @@ package pagerduty
 
 import (
 	"context"
-	"net/url"
 	"time"
 )
 
@@ -29,18 +28,7 @@ var statusRuleKeys = []string{"status_update_notification_rule", "notification_r
 //
 // OAuth scope users.read.
 func (s *UsersService) ListStatusUpdateNotificationRules(ctx context.Context, userID string, opts *GetNotificationRuleOptions) ([]StatusUpdateNotificationRule, error) {
-	path, err := expandPath("/users/{id}/status_update_notification_rules", userID)
-	if err != nil {
-		return nil, err
-	}
-	q := url.Values{}
-	if opts != nil {
-		if err := notificationRuleIncludes(opts.Includes); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
-	}
-	return sliceCall[StatusUpdateNotificationRule](ctx, s.client, path, "status_update_notification_rules", q)
+	return sliceAt[StatusUpdateNotificationRule](ctx, s.client, "/users/{id}/status_update_notification_rules", "status_update_notification_rules", opts.query, userID)
 }
 
 // GetStatusUpdateNotificationRule returns one status update notification
@@ -52,12 +40,9 @@ func (s *UsersService) GetStatusUpdateNotificationRule(ctx context.Context, user
 	if err != nil {
 		return nil, err
 	}
-	q := url.Values{}
-	if opts != nil {
-		if err := notificationRuleIncludes(opts.Includes); err != nil {
-			return nil, err
-		}
-		encodeQuery(q, opts)
+	q, err := opts.query()
+	if err != nil {
+		return nil, err
 	}
 	return objectCall[StatusUpdateNotificationRule](ctx, s.client, &request{method: "GET", path: path, query: q}, statusRuleKeys...)
 }
