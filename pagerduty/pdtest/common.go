@@ -179,6 +179,15 @@ func listBody(key string, items any, pg page) map[string]any {
 	return map[string]any{key: items, "offset": pg.Offset, "limit": pg.Limit, "more": pg.More, "total": pg.Total}
 }
 
+// listReply answers a list: the items of a page, each rendered, under key.
+func listReply[T, W any](key string, items []T, pg page, render func(T) W) reply {
+	out := make([]W, 0, len(items))
+	for _, it := range items {
+		out = append(out, render(it))
+	}
+	return reply{200, listBody(key, out, pg)}
+}
+
 // parseTime reads a time parameter in one of the forms the API accepts.
 func parseTime(name, v string, loc *time.Location) (time.Time, *apiError) {
 	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02"} {

@@ -89,11 +89,7 @@ func (h *Handler) listChangeEvents(w http.ResponseWriter, r *http.Request) {
 			}
 			return true
 		}, p)
-		out := make([]wChangeEvent, 0, len(items))
-		for _, ce := range items {
-			out = append(out, c.changeEvent(ce))
-		}
-		return reply{200, listBody("change_events", out, pg)}, nil
+		return listReply("change_events", items, pg, c.changeEvent), nil
 	})
 }
 

@@ -154,11 +154,7 @@ func (h *Handler) listAlerts(w http.ResponseWriter, r *http.Request) {
 		items, pg := paginate(pointers(inc.Alerts), func(a *Alert) bool {
 			return (len(statuses) == 0 || slices.Contains(statuses, a.Status)) && (key == "" || a.Key == key)
 		}, p)
-		out := make([]wAlert, 0, len(items))
-		for _, a := range items {
-			out = append(out, c.alert(inc, a))
-		}
-		return reply{200, listBody("alerts", out, pg)}, nil
+		return listReply("alerts", items, pg, func(a *Alert) wAlert { return c.alert(inc, a) }), nil
 	})
 }
 

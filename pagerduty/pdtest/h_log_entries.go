@@ -71,11 +71,7 @@ func (h *Handler) logPage(c *rc, q url.Values, refs []logRef, teamServices map[s
 		}
 		return teamServices == nil || teamServices[lr.inc.ServiceID]
 	}, p)
-	out := make([]wLogEntry, 0, len(items))
-	for _, lr := range items {
-		out = append(out, c.logEntry(lr.inc, lr.entry()))
-	}
-	return reply{200, listBody("log_entries", out, pg)}, nil
+	return listReply("log_entries", items, pg, func(lr logRef) wLogEntry { return c.logEntry(lr.inc, lr.entry()) }), nil
 }
 
 func (h *Handler) getLogEntry(w http.ResponseWriter, r *http.Request) {

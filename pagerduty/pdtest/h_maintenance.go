@@ -42,11 +42,7 @@ func (h *Handler) listMaintenanceWindows(w http.ResponseWriter, r *http.Request)
 			}
 			return true
 		}, p)
-		out := make([]wMaintenanceWindow, 0, len(items))
-		for _, m := range items {
-			out = append(out, c.maintenanceWindow(m))
-		}
-		return reply{200, listBody("maintenance_windows", out, pg)}, nil
+		return listReply("maintenance_windows", items, pg, c.maintenanceWindow), nil
 	})
 }
 

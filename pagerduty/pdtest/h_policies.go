@@ -23,11 +23,7 @@ func (h *Handler) listEscalationPolicies(w http.ResponseWriter, r *http.Request)
 			}
 			return len(users) == 0 || slices.ContainsFunc(users, func(u string) bool { return c.st.epTargetsUser(e, u) })
 		}, p)
-		out := make([]wEscalationPolicy, 0, len(items))
-		for _, e := range items {
-			out = append(out, c.escalationPolicy(e))
-		}
-		return reply{200, listBody("escalation_policies", out, pg)}, nil
+		return listReply("escalation_policies", items, pg, c.escalationPolicy), nil
 	})
 }
 

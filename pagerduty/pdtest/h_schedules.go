@@ -289,10 +289,6 @@ func (h *Handler) listOncalls(w http.ResponseWriter, r *http.Request) {
 		all := c.st.oncalls(oncallQuery{since: since, until: until, userIDs: list(q, "user_ids"),
 			epIDs: list(q, "escalation_policy_ids"), scheduleIDs: list(q, "schedule_ids"), earliest: earliest})
 		items, pg := paginate(all, nil, p)
-		out := make([]wOncall, 0, len(items))
-		for _, o := range items {
-			out = append(out, c.oncall(o))
-		}
-		return reply{200, listBody("oncalls", out, pg)}, nil
+		return listReply("oncalls", items, pg, c.oncall), nil
 	})
 }

@@ -32,11 +32,7 @@ func (h *Handler) listServices(w http.ResponseWriter, r *http.Request) {
 			}
 			return len(teams) == 0 || slices.ContainsFunc(c.st.teamIDsOfService(s), func(id string) bool { return slices.Contains(teams, id) })
 		}, p)
-		out := make([]wService, 0, len(items))
-		for _, s := range items {
-			out = append(out, c.service(s))
-		}
-		return reply{200, listBody("services", out, pg)}, nil
+		return listReply("services", items, pg, c.service), nil
 	})
 }
 

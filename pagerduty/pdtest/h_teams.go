@@ -15,11 +15,7 @@ func (h *Handler) listTeams(w http.ResponseWriter, r *http.Request) {
 		}
 		query := q.Get("query")
 		items, pg := paginate(c.st.teams, func(t *Team) bool { return matchQuery(t.Name, query) }, p)
-		out := make([]wTeam, 0, len(items))
-		for _, t := range items {
-			out = append(out, c.team(t))
-		}
-		return reply{200, listBody("teams", out, pg)}, nil
+		return listReply("teams", items, pg, c.team), nil
 	})
 }
 

@@ -30,11 +30,7 @@ func (h *Handler) listPriorities(w http.ResponseWriter, r *http.Request) {
 			return reply{}, err
 		}
 		items, pg := paginate(c.st.prios, nil, p)
-		out := make([]wPriority, 0, len(items))
-		for _, it := range items {
-			out = append(out, c.priority(it))
-		}
-		return reply{200, listBody("priorities", out, pg)}, nil
+		return listReply("priorities", items, pg, c.priority), nil
 	})
 }
 
@@ -64,11 +60,7 @@ func (h *Handler) listUsers(w http.ResponseWriter, r *http.Request) {
 			}
 			return true
 		}, p)
-		out := make([]wUser, 0, len(items))
-		for _, u := range items {
-			out = append(out, c.user(u))
-		}
-		return reply{200, listBody("users", out, pg)}, nil
+		return listReply("users", items, pg, c.user), nil
 	})
 }
 
