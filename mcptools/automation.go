@@ -12,18 +12,10 @@ import (
 // resolveAutomationAction turns an action argument (an ID or a name) into
 // an ID.
 func resolveAutomationAction(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "automation action", v, func(q string) ([]candidate, error) {
-		p, err := c.client.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{
+	return resolveListed(arg, "automation action", v, func(q string) (*pagerduty.Page[pagerduty.AutomationAction], error) {
+		return c.client.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{
 			CursorOptions: pagerduty.CursorOptions{Limit: pagerduty.MaxPageSize}, Name: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, a := range p.Items {
-			out[i] = candidate{ID: a.ID, Name: a.Name}
-		}
-		return out, nil
-	})
+	}, func(a *pagerduty.AutomationAction) (string, string) { return a.ID, a.Name })
 }
 
 // AutomationAction is the trimmed automation action tools answer with.

@@ -14,17 +14,9 @@ import (
 
 // resolveService turns a service argument (an ID or a name) into an ID.
 func resolveService(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "service", v, func(q string) ([]candidate, error) {
-		p, err := c.client.Services.ListPage(ctx, &pagerduty.ListServicesOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, s := range p.Items {
-			out[i] = candidate{ID: s.ID, Name: s.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "service", v, func(q string) (*pagerduty.Page[pagerduty.Service], error) {
+		return c.client.Services.ListPage(ctx, &pagerduty.ListServicesOptions{ListOptions: firstPage, Query: q})
+	}, func(s *pagerduty.Service) (string, string) { return s.ID, s.Name })
 }
 
 // priorities lists the account's priorities (a short list, read whole).
@@ -66,52 +58,30 @@ func resolvePriority(ctx context.Context, c *call, arg, v string) (string, error
 
 // resolveTeam turns a team argument (an ID or a name) into an ID.
 func resolveTeam(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "team", v, func(q string) ([]candidate, error) {
-		p, err := c.client.Teams.ListPage(ctx, &pagerduty.ListTeamsOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, t := range p.Items {
-			out[i] = candidate{ID: t.ID, Name: t.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "team", v, func(q string) (*pagerduty.Page[pagerduty.Team], error) {
+		return c.client.Teams.ListPage(ctx, &pagerduty.ListTeamsOptions{ListOptions: firstPage, Query: q})
+	}, func(t *pagerduty.Team) (string, string) { return t.ID, t.Name })
 }
 
 // resolveEscalationPolicy turns a policy argument (an ID or a name) into an
 // ID.
 func resolveEscalationPolicy(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "escalation policy", v, func(q string) ([]candidate, error) {
-		p, err := c.client.EscalationPolicies.ListPage(ctx, &pagerduty.ListEscalationPoliciesOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, ep := range p.Items {
-			out[i] = candidate{ID: ep.ID, Name: ep.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "escalation policy", v, func(q string) (*pagerduty.Page[pagerduty.EscalationPolicy], error) {
+		return c.client.EscalationPolicies.ListPage(ctx, &pagerduty.ListEscalationPoliciesOptions{ListOptions: firstPage, Query: q})
+	}, func(ep *pagerduty.EscalationPolicy) (string, string) { return ep.ID, ep.Name })
 }
 
 // lookupUser finds a user by name or email ("me" and IDs are handled by
 // resolveUser).
 func lookupUser(ctx context.Context, c *call, arg, v string) (string, error) {
 	var byEmail string
-	id, err := resolveNamed(arg, "user", v, func(q string) ([]candidate, error) {
-		p, err := c.client.Users.ListPage(ctx, &pagerduty.ListUsersOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
+	id, err := resolveListed(arg, "user", v, func(q string) (*pagerduty.Page[pagerduty.User], error) {
+		return c.client.Users.ListPage(ctx, &pagerduty.ListUsersOptions{ListOptions: firstPage, Query: q})
+	}, func(u *pagerduty.User) (string, string) {
+		if strings.EqualFold(u.Email, strings.TrimSpace(v)) {
+			byEmail = u.ID // an exact email wins over any name
 		}
-		out := make([]candidate, 0, len(p.Items))
-		for _, u := range p.Items {
-			if strings.EqualFold(u.Email, strings.TrimSpace(v)) {
-				byEmail = u.ID
-			}
-			out = append(out, candidate{ID: u.ID, Name: u.Name})
-		}
-		return out, nil
+		return u.ID, u.Name
 	})
 	if byEmail != "" {
 		return byEmail, nil
@@ -147,6 +117,22 @@ func resolveNamed(arg, kind, v string, list func(query string) ([]candidate, err
 	}
 	m, err := pick(arg, kind, name, cands)
 	return m.ID, err
+}
+
+// resolveListed is resolveNamed over a list call: list reads the page of
+// items that match a query, and idName reads an item's ID and name.
+func resolveListed[T any](arg, kind, v string, list func(query string) (*pagerduty.Page[T], error), idName func(*T) (id, name string)) (string, error) {
+	return resolveNamed(arg, kind, v, func(q string) ([]candidate, error) {
+		p, err := list(q)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]candidate, len(p.Items))
+		for i := range p.Items {
+			out[i].ID, out[i].Name = idName(&p.Items[i])
+		}
+		return out, nil
+	})
 }
 
 // stripKind removes a trailing kind word: "database team" is "database".

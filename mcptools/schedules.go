@@ -12,17 +12,9 @@ import (
 
 // resolveSchedule turns a schedule argument (an ID or a name) into an ID.
 func resolveSchedule(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "schedule", v, func(q string) ([]candidate, error) {
-		p, err := c.client.Schedules.ListPage(ctx, &pagerduty.ListSchedulesOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, s := range p.Items {
-			out[i] = candidate{ID: s.ID, Name: s.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "schedule", v, func(q string) (*pagerduty.Page[pagerduty.Schedule], error) {
+		return c.client.Schedules.ListPage(ctx, &pagerduty.ListSchedulesOptions{ListOptions: firstPage, Query: q})
+	}, func(s *pagerduty.Schedule) (string, string) { return s.ID, s.Name })
 }
 
 // Schedule is the trimmed schedule tools answer with.

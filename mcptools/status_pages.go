@@ -12,17 +12,9 @@ import (
 // resolveStatusPage turns a status page argument (an ID or a name) into an
 // ID. The account's pages come in one answer.
 func resolveStatusPage(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "status page", v, func(q string) ([]candidate, error) {
-		p, err := c.client.StatusPages.List(ctx, nil)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, s := range p.Items {
-			out[i] = candidate{ID: s.ID, Name: s.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "status page", v, func(q string) (*pagerduty.Page[pagerduty.StatusPage], error) {
+		return c.client.StatusPages.List(ctx, nil)
+	}, func(s *pagerduty.StatusPage) (string, string) { return s.ID, s.Name })
 }
 
 // StatusPage is the trimmed status page tools answer with.

@@ -10,17 +10,9 @@ import (
 
 // resolveWorkflow turns a workflow argument (an ID or a name) into an ID.
 func resolveWorkflow(ctx context.Context, c *call, arg, v string) (string, error) {
-	return resolveNamed(arg, "workflow", v, func(q string) ([]candidate, error) {
-		p, err := c.client.IncidentWorkflows.ListPage(ctx, &pagerduty.ListIncidentWorkflowsOptions{ListOptions: firstPage, Query: q})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]candidate, len(p.Items))
-		for i, w := range p.Items {
-			out[i] = candidate{ID: w.ID, Name: w.Name}
-		}
-		return out, nil
-	})
+	return resolveListed(arg, "workflow", v, func(q string) (*pagerduty.Page[pagerduty.IncidentWorkflow], error) {
+		return c.client.IncidentWorkflows.ListPage(ctx, &pagerduty.ListIncidentWorkflowsOptions{ListOptions: firstPage, Query: q})
+	}, func(w *pagerduty.IncidentWorkflow) (string, string) { return w.ID, w.Name })
 }
 
 // Workflow is the trimmed incident workflow tools answer with.
