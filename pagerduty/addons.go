@@ -59,22 +59,14 @@ func (o *ListAddonsOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope addons.read.
 func (s *AddonsService) List(ctx context.Context, opts *ListAddonsOptions) iter.Seq2[Addon, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Addon](err)
-	}
-	return offsetSeq[Addon](ctx, s.client, "/addons", "addons", q, lo)
+	return offsetSeqAt[Addon](ctx, s.client, "/addons", "addons", opts.query)
 }
 
 // ListPage returns one page of the account's add-ons.
 //
 // OAuth scope addons.read.
 func (s *AddonsService) ListPage(ctx context.Context, opts *ListAddonsOptions) (*Page[Addon], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Addon](ctx, s.client, "/addons", "addons", q, lo)
+	return offsetPageAt[Addon](ctx, s.client, "/addons", "addons", opts.query)
 }
 
 // Get returns the add-on id.

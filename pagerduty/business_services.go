@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/url"
 )
 
 // BusinessService is a service as the business sees it (online checkout,
@@ -71,28 +70,14 @@ func (p *BusinessServiceParams) wire(create bool) (map[string]any, error) {
 //
 // OAuth scope services.read.
 func (s *BusinessServicesService) List(ctx context.Context, opts *ListOptions) iter.Seq2[BusinessService, error] {
-	if err := opts.validate(); err != nil {
-		return errSeq[BusinessService](err)
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetSeq[BusinessService](ctx, s.client, "/business_services", "business_services", url.Values{}, lo)
+	return offsetSeqAt[BusinessService](ctx, s.client, "/business_services", "business_services", pagedQuery(opts))
 }
 
 // ListPage returns one page of the account's business services.
 //
 // OAuth scope services.read.
 func (s *BusinessServicesService) ListPage(ctx context.Context, opts *ListOptions) (*Page[BusinessService], error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetPage[BusinessService](ctx, s.client, "/business_services", "business_services", url.Values{}, lo)
+	return offsetPageAt[BusinessService](ctx, s.client, "/business_services", "business_services", pagedQuery(opts))
 }
 
 // Get returns the business service id.

@@ -142,6 +142,60 @@ func offsetPage[T any](ctx context.Context, c *Client, path, key string, q url.V
 	return getPage[T](ctx, c, path, key, q)
 }
 
+// listQuery builds the filters of a classic-paginated listing from its
+// options and gives their paging apart, or says what is wrong with them.
+type listQuery func() (url.Values, ListOptions, error)
+
+// offsetSeqAt streams the classic-paginated list under key at the path
+// template tmpl filled with ids, with the filters and paging query builds.
+// The IDs are checked first.
+func offsetSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query listQuery, ids ...string) iter.Seq2[T, error] {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return errSeq[T](err)
+	}
+	q, lo, err := query()
+	if err != nil {
+		return errSeq[T](err)
+	}
+	return offsetSeq[T](ctx, c, path, key, q, lo)
+}
+
+// offsetPageAt fetches one page of the classic-paginated list under key at
+// the path template tmpl filled with ids, with the filters and paging query
+// builds. The IDs are checked first.
+func offsetPageAt[T any](ctx context.Context, c *Client, tmpl, key string, query listQuery, ids ...string) (*Page[T], error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	q, lo, err := query()
+	if err != nil {
+		return nil, err
+	}
+	return offsetPage[T](ctx, c, path, key, q, lo)
+}
+
+// pagedOptions is an options struct that embeds ListOptions.
+type pagedOptions interface{ listOptions() *ListOptions }
+
+// pagedQuery is the listQuery of options whose filters need no checks of
+// their own (or that hold only paging, or are a *ListOptions): it
+// validates the paging and encodes the rest. Nil opts list everything.
+func pagedQuery[O any, P interface {
+	*O
+	pagedOptions
+}](opts P) listQuery {
+	return func() (url.Values, ListOptions, error) {
+		var lo ListOptions
+		if opts != nil {
+			lo = *opts.listOptions()
+		}
+		q, err := filterQuery(opts, &lo)
+		return q, lo, err
+	}
+}
+
 // pageParams adds the paging fields of a one-page call to q: limit and
 // offset when set, total when asked.
 func pageParams(q url.Values, o ListOptions) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"net/url"
 	"time"
 )
 
@@ -24,17 +25,18 @@ type ListEventEnrichmentAssociationsOptions struct {
 	AssociationType EventEnrichmentAssociationType `url:"association_type"`
 }
 
-func (o *ListEventEnrichmentAssociationsOptions) query() (ListOptions, error) {
+func (o *ListEventEnrichmentAssociationsOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
-		return ListOptions{}, nil
+		return url.Values{}, ListOptions{}, nil
 	}
 	if o.AssociationType != "" {
 		if err := oneOf("AssociationType", []EventEnrichmentAssociationType{o.AssociationType},
 			EventEnrichmentAssociationService, EventEnrichmentAssociationEventOrchestration); err != nil {
-			return ListOptions{}, err
+			return nil, ListOptions{}, err
 		}
 	}
-	return o.ListOptions, nil
+	q, err := filterQuery(o, &o.ListOptions)
+	return q, o.ListOptions, err
 }
 
 // ListEventEnrichmentAssociations streams the services and event
@@ -44,19 +46,7 @@ func (o *ListEventEnrichmentAssociationsOptions) query() (ListOptions, error) {
 //
 // The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentAssociations(ctx context.Context, id string, opts *ListEventEnrichmentAssociationsOptions) iter.Seq2[Reference, error] {
-	path, err := expandPath("/enrichment/event_enrichments/{id}/associations", id)
-	if err != nil {
-		return errSeq[Reference](err)
-	}
-	lo, err := opts.query()
-	if err != nil {
-		return errSeq[Reference](err)
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return errSeq[Reference](err)
-	}
-	return offsetSeq[Reference](ctx, s.client, path, "associations", q, lo)
+	return offsetSeqAt[Reference](ctx, s.client, "/enrichment/event_enrichments/{id}/associations", "associations", opts.query, id)
 }
 
 // ListEventEnrichmentAssociationsPage returns one page of the objects the
@@ -64,19 +54,7 @@ func (s *EnrichmentService) ListEventEnrichmentAssociations(ctx context.Context,
 //
 // The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentAssociationsPage(ctx context.Context, id string, opts *ListEventEnrichmentAssociationsOptions) (*Page[Reference], error) {
-	path, err := expandPath("/enrichment/event_enrichments/{id}/associations", id)
-	if err != nil {
-		return nil, err
-	}
-	lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Reference](ctx, s.client, path, "associations", q, lo)
+	return offsetPageAt[Reference](ctx, s.client, "/enrichment/event_enrichments/{id}/associations", "associations", opts.query, id)
 }
 
 // EventEnrichmentAssociationsResult is the outcome of adding or removing

@@ -81,11 +81,15 @@ func checkEnrichmentIncludes(in []EventEnrichmentInclude) error {
 	return oneOf("Includes", in, EventEnrichmentIncludePrivileges)
 }
 
-func (o *ListEventEnrichmentsOptions) query() (ListOptions, error) {
+func (o *ListEventEnrichmentsOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
-		return ListOptions{}, nil
+		return url.Values{}, ListOptions{}, nil
 	}
-	return o.ListOptions, checkEnrichmentIncludes(o.Includes)
+	if err := checkEnrichmentIncludes(o.Includes); err != nil {
+		return nil, ListOptions{}, err
+	}
+	q, err := filterQuery(o, &o.ListOptions)
+	return q, o.ListOptions, err
 }
 
 // ListEventEnrichments streams the account's event enrichments, in pages,
@@ -93,15 +97,7 @@ func (o *ListEventEnrichmentsOptions) query() (ListOptions, error) {
 //
 // The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichments(ctx context.Context, opts *ListEventEnrichmentsOptions) iter.Seq2[EventEnrichment, error] {
-	lo, err := opts.query()
-	if err != nil {
-		return errSeq[EventEnrichment](err)
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return errSeq[EventEnrichment](err)
-	}
-	return offsetSeq[EventEnrichment](ctx, s.client, "/enrichment/event_enrichments", "event_enrichments", q, lo)
+	return offsetSeqAt[EventEnrichment](ctx, s.client, "/enrichment/event_enrichments", "event_enrichments", opts.query)
 }
 
 // ListEventEnrichmentsPage returns one page of event enrichments with its
@@ -109,15 +105,7 @@ func (s *EnrichmentService) ListEventEnrichments(ctx context.Context, opts *List
 //
 // The API description names no OAuth scope for this call.
 func (s *EnrichmentService) ListEventEnrichmentsPage(ctx context.Context, opts *ListEventEnrichmentsOptions) (*Page[EventEnrichment], error) {
-	lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[EventEnrichment](ctx, s.client, "/enrichment/event_enrichments", "event_enrichments", q, lo)
+	return offsetPageAt[EventEnrichment](ctx, s.client, "/enrichment/event_enrichments", "event_enrichments", opts.query)
 }
 
 // CreateEventEnrichment creates an event enrichment (without rules: set them

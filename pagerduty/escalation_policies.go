@@ -230,11 +230,7 @@ func (o *ListEscalationPoliciesOptions) query() (url.Values, ListOptions, error)
 //
 // OAuth scope escalation_policies.read.
 func (s *EscalationPoliciesService) List(ctx context.Context, opts *ListEscalationPoliciesOptions) iter.Seq2[EscalationPolicy, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[EscalationPolicy](err)
-	}
-	return offsetSeq[EscalationPolicy](ctx, s.client, "/escalation_policies", "escalation_policies", q, lo)
+	return offsetSeqAt[EscalationPolicy](ctx, s.client, "/escalation_policies", "escalation_policies", opts.query)
 }
 
 // ListPage returns one page of the escalation policies that match opts, at
@@ -242,11 +238,7 @@ func (s *EscalationPoliciesService) List(ctx context.Context, opts *ListEscalati
 //
 // OAuth scope escalation_policies.read.
 func (s *EscalationPoliciesService) ListPage(ctx context.Context, opts *ListEscalationPoliciesOptions) (*Page[EscalationPolicy], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[EscalationPolicy](ctx, s.client, "/escalation_policies", "escalation_policies", q, lo)
+	return offsetPageAt[EscalationPolicy](ctx, s.client, "/escalation_policies", "escalation_policies", opts.query)
 }
 
 // GetEscalationPolicyOptions selects what an escalation policy answer

@@ -76,11 +76,7 @@ func (o *ListOrchestrationsOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) List(ctx context.Context, opts *ListOrchestrationsOptions) iter.Seq2[Orchestration, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Orchestration](err)
-	}
-	return offsetSeq[Orchestration](ctx, s.client, "/event_orchestrations", "orchestrations", q, lo)
+	return offsetSeqAt[Orchestration](ctx, s.client, "/event_orchestrations", "orchestrations", opts.query)
 }
 
 // ListPage returns one page of the account's global event orchestrations,
@@ -88,11 +84,7 @@ func (s *EventOrchestrationsService) List(ctx context.Context, opts *ListOrchest
 //
 // OAuth scope event_orchestrations.read.
 func (s *EventOrchestrationsService) ListPage(ctx context.Context, opts *ListOrchestrationsOptions) (*Page[Orchestration], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Orchestration](ctx, s.client, "/event_orchestrations", "orchestrations", q, lo)
+	return offsetPageAt[Orchestration](ctx, s.client, "/event_orchestrations", "orchestrations", opts.query)
 }
 
 // OrchestrationParams describes an orchestration to create, or the changes

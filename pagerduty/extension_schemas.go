@@ -3,7 +3,6 @@ package pagerduty
 import (
 	"context"
 	"iter"
-	"net/url"
 )
 
 // ExtensionSendType is an incident event an extension can forward.
@@ -48,14 +47,7 @@ type ExtensionSchema struct {
 //
 // OAuth scope extension_schemas.read.
 func (s *ExtensionSchemasService) List(ctx context.Context, opts *ListOptions) iter.Seq2[ExtensionSchema, error] {
-	if err := opts.validate(); err != nil {
-		return errSeq[ExtensionSchema](err)
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetSeq[ExtensionSchema](ctx, s.client, "/extension_schemas", "extension_schemas", url.Values{}, lo)
+	return offsetSeqAt[ExtensionSchema](ctx, s.client, "/extension_schemas", "extension_schemas", pagedQuery(opts))
 }
 
 // ListPage returns one page of the extension schemas available to the
@@ -63,14 +55,7 @@ func (s *ExtensionSchemasService) List(ctx context.Context, opts *ListOptions) i
 //
 // OAuth scope extension_schemas.read.
 func (s *ExtensionSchemasService) ListPage(ctx context.Context, opts *ListOptions) (*Page[ExtensionSchema], error) {
-	if err := opts.validate(); err != nil {
-		return nil, err
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetPage[ExtensionSchema](ctx, s.client, "/extension_schemas", "extension_schemas", url.Values{}, lo)
+	return offsetPageAt[ExtensionSchema](ctx, s.client, "/extension_schemas", "extension_schemas", pagedQuery(opts))
 }
 
 // Get returns the extension schema id.

@@ -81,22 +81,14 @@ func (o *ListExtensionsOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope extensions.read.
 func (s *ExtensionsService) List(ctx context.Context, opts *ListExtensionsOptions) iter.Seq2[Extension, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Extension](err)
-	}
-	return offsetSeq[Extension](ctx, s.client, "/extensions", "extensions", q, lo)
+	return offsetSeqAt[Extension](ctx, s.client, "/extensions", "extensions", opts.query)
 }
 
 // ListPage returns one page of the account's extensions.
 //
 // OAuth scope extensions.read.
 func (s *ExtensionsService) ListPage(ctx context.Context, opts *ListExtensionsOptions) (*Page[Extension], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Extension](ctx, s.client, "/extensions", "extensions", q, lo)
+	return offsetPageAt[Extension](ctx, s.client, "/extensions", "extensions", opts.query)
 }
 
 // GetExtensionOptions selects what an extension answer embeds.

@@ -118,11 +118,7 @@ func (o *ListIncidentWorkflowsOptions) query() (url.Values, ListOptions, error) 
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) List(ctx context.Context, opts *ListIncidentWorkflowsOptions) iter.Seq2[IncidentWorkflow, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[IncidentWorkflow](err)
-	}
-	return offsetSeq[IncidentWorkflow](ctx, s.client, "/incident_workflows", "incident_workflows", q, lo)
+	return offsetSeqAt[IncidentWorkflow](ctx, s.client, "/incident_workflows", "incident_workflows", opts.query)
 }
 
 // ListPage returns one page of the incident workflows that match opts, at
@@ -130,11 +126,7 @@ func (s *IncidentWorkflowsService) List(ctx context.Context, opts *ListIncidentW
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) ListPage(ctx context.Context, opts *ListIncidentWorkflowsOptions) (*Page[IncidentWorkflow], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[IncidentWorkflow](ctx, s.client, "/incident_workflows", "incident_workflows", q, lo)
+	return offsetPageAt[IncidentWorkflow](ctx, s.client, "/incident_workflows", "incident_workflows", opts.query)
 }
 
 // Get returns the incident workflow id with its steps.

@@ -42,15 +42,7 @@ func (s *LicensesService) List(ctx context.Context) ([]LicenseWithCounts, error)
 //
 // OAuth scope licenses.read.
 func (s *LicensesService) ListAllocations(ctx context.Context, opts *ListLicenseAllocationsOptions) iter.Seq2[LicenseAllocation, error] {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return errSeq[LicenseAllocation](err)
-	}
-	return offsetSeq[LicenseAllocation](ctx, s.client, "/license_allocations", "license_allocations", q, lo)
+	return offsetSeqAt[LicenseAllocation](ctx, s.client, "/license_allocations", "license_allocations", pagedQuery(opts))
 }
 
 // ListAllocationsPage returns one page of license allocations with its
@@ -58,13 +50,5 @@ func (s *LicensesService) ListAllocations(ctx context.Context, opts *ListLicense
 //
 // OAuth scope licenses.read.
 func (s *LicensesService) ListAllocationsPage(ctx context.Context, opts *ListLicenseAllocationsOptions) (*Page[LicenseAllocation], error) {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[LicenseAllocation](ctx, s.client, "/license_allocations", "license_allocations", q, lo)
+	return offsetPageAt[LicenseAllocation](ctx, s.client, "/license_allocations", "license_allocations", pagedQuery(opts))
 }

@@ -109,11 +109,7 @@ func (o *ListMaintenanceWindowsOptions) query() (url.Values, ListOptions, error)
 //
 // OAuth scope services.read.
 func (s *MaintenanceWindowsService) List(ctx context.Context, opts *ListMaintenanceWindowsOptions) iter.Seq2[MaintenanceWindow, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[MaintenanceWindow](err)
-	}
-	return offsetSeq[MaintenanceWindow](ctx, s.client, "/maintenance_windows", "maintenance_windows", q, lo)
+	return offsetSeqAt[MaintenanceWindow](ctx, s.client, "/maintenance_windows", "maintenance_windows", opts.query)
 }
 
 // ListPage returns one page of the maintenance windows that match opts, at
@@ -121,11 +117,7 @@ func (s *MaintenanceWindowsService) List(ctx context.Context, opts *ListMaintena
 //
 // OAuth scope services.read.
 func (s *MaintenanceWindowsService) ListPage(ctx context.Context, opts *ListMaintenanceWindowsOptions) (*Page[MaintenanceWindow], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[MaintenanceWindow](ctx, s.client, "/maintenance_windows", "maintenance_windows", q, lo)
+	return offsetPageAt[MaintenanceWindow](ctx, s.client, "/maintenance_windows", "maintenance_windows", opts.query)
 }
 
 // GetMaintenanceWindowOptions selects what a maintenance window answer

@@ -90,11 +90,7 @@ func (o *ListNotificationsOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope users:notifications.read.
 func (s *NotificationsService) List(ctx context.Context, opts *ListNotificationsOptions) iter.Seq2[Notification, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Notification](err)
-	}
-	return offsetSeq[Notification](ctx, s.client, "/notifications", "notifications", q, lo)
+	return offsetSeqAt[Notification](ctx, s.client, "/notifications", "notifications", opts.query)
 }
 
 // ListPage returns one page of the notifications sent during the window
@@ -102,9 +98,5 @@ func (s *NotificationsService) List(ctx context.Context, opts *ListNotifications
 //
 // OAuth scope users:notifications.read.
 func (s *NotificationsService) ListPage(ctx context.Context, opts *ListNotificationsOptions) (*Page[Notification], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Notification](ctx, s.client, "/notifications", "notifications", q, lo)
+	return offsetPageAt[Notification](ctx, s.client, "/notifications", "notifications", opts.query)
 }

@@ -57,6 +57,10 @@ func (o *ListOptions) validate() error {
 	return nil
 }
 
+// listOptions returns o, so that options embedding ListOptions give their
+// paging to pagedQuery.
+func (o *ListOptions) listOptions() *ListOptions { return o }
+
 // CursorOptions controls cursor pagination, used by the lists that can be
 // longer than 10,000 items (audit records, for example).
 type CursorOptions struct {

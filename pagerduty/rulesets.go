@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/url"
 	"strings"
 	"time"
 )
@@ -45,33 +44,12 @@ type ListRulesetsOptions struct {
 	ListOptions
 }
 
-func rulesetPaging(lo *ListOptions) (url.Values, ListOptions, error) {
-	if lo == nil {
-		return url.Values{}, ListOptions{}, nil
-	}
-	if err := lo.validate(); err != nil {
-		return nil, ListOptions{}, err
-	}
-	return url.Values{}, *lo, nil
-}
-
-func (o *ListRulesetsOptions) paging() *ListOptions {
-	if o == nil {
-		return nil
-	}
-	return &o.ListOptions
-}
-
 // List streams the account's rulesets, fetching pages as the loop asks for
 // them.
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) List(ctx context.Context, opts *ListRulesetsOptions) iter.Seq2[Ruleset, error] {
-	q, lo, err := rulesetPaging(opts.paging())
-	if err != nil {
-		return errSeq[Ruleset](err)
-	}
-	return offsetSeq[Ruleset](ctx, s.client, "/rulesets", "rulesets", q, lo)
+	return offsetSeqAt[Ruleset](ctx, s.client, "/rulesets", "rulesets", pagedQuery(opts))
 }
 
 // ListPage returns one page of the account's rulesets, at opts.Offset, with
@@ -79,11 +57,7 @@ func (s *RulesetsService) List(ctx context.Context, opts *ListRulesetsOptions) i
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) ListPage(ctx context.Context, opts *ListRulesetsOptions) (*Page[Ruleset], error) {
-	q, lo, err := rulesetPaging(opts.paging())
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Ruleset](ctx, s.client, "/rulesets", "rulesets", q, lo)
+	return offsetPageAt[Ruleset](ctx, s.client, "/rulesets", "rulesets", pagedQuery(opts))
 }
 
 // RulesetParams describes a ruleset to create, or the changes to make to

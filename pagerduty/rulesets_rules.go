@@ -65,27 +65,12 @@ type ListRulesetRulesOptions struct {
 	ListOptions
 }
 
-func (o *ListRulesetRulesOptions) paging() *ListOptions {
-	if o == nil {
-		return nil
-	}
-	return &o.ListOptions
-}
-
 // ListRules streams the rules of the ruleset id, in evaluation order, the
 // catch-all rule last.
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) ListRules(ctx context.Context, id string, opts *ListRulesetRulesOptions) iter.Seq2[RulesetRule, error] {
-	path, err := expandPath("/rulesets/{id}/rules", id)
-	if err != nil {
-		return errSeq[RulesetRule](err)
-	}
-	q, lo, err := rulesetPaging(opts.paging())
-	if err != nil {
-		return errSeq[RulesetRule](err)
-	}
-	return offsetSeq[RulesetRule](ctx, s.client, path, "rules", q, lo)
+	return offsetSeqAt[RulesetRule](ctx, s.client, "/rulesets/{id}/rules", "rules", pagedQuery(opts), id)
 }
 
 // ListRulesPage returns one page of the rules of the ruleset id, at
@@ -93,15 +78,7 @@ func (s *RulesetsService) ListRules(ctx context.Context, id string, opts *ListRu
 //
 // OAuth scope event_rules.read.
 func (s *RulesetsService) ListRulesPage(ctx context.Context, id string, opts *ListRulesetRulesOptions) (*Page[RulesetRule], error) {
-	path, err := expandPath("/rulesets/{id}/rules", id)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := rulesetPaging(opts.paging())
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[RulesetRule](ctx, s.client, path, "rules", q, lo)
+	return offsetPageAt[RulesetRule](ctx, s.client, "/rulesets/{id}/rules", "rules", pagedQuery(opts), id)
 }
 
 // CreateRule adds rule to the ruleset id (at rule.Position, or before the

@@ -234,11 +234,7 @@ func schedOptionalID(field, id string) error {
 //
 // OAuth scope schedules.read.
 func (s *SchedulesService) List(ctx context.Context, opts *ListSchedulesOptions) iter.Seq2[Schedule, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Schedule](err)
-	}
-	return offsetSeq[Schedule](ctx, s.client, "/schedules", "schedules", q, lo)
+	return offsetSeqAt[Schedule](ctx, s.client, "/schedules", "schedules", opts.query)
 }
 
 // ListPage returns one page of the schedules that match opts, at
@@ -246,11 +242,7 @@ func (s *SchedulesService) List(ctx context.Context, opts *ListSchedulesOptions)
 //
 // OAuth scope schedules.read.
 func (s *SchedulesService) ListPage(ctx context.Context, opts *ListSchedulesOptions) (*Page[Schedule], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Schedule](ctx, s.client, "/schedules", "schedules", q, lo)
+	return offsetPageAt[Schedule](ctx, s.client, "/schedules", "schedules", opts.query)
 }
 
 // GetScheduleOptions sets the window a schedule is rendered over.

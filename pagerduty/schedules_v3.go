@@ -130,11 +130,7 @@ func (o *ListSchedulesV3Options) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) List(ctx context.Context, opts *ListSchedulesV3Options) iter.Seq2[Reference, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Reference](err)
-	}
-	return offsetSeq[Reference](ctx, s.client, "/v3/schedules", "schedules", q, lo)
+	return offsetSeqAt[Reference](ctx, s.client, "/v3/schedules", "schedules", opts.query)
 }
 
 // ListPage returns one page of references to the v3 schedules that match
@@ -142,11 +138,7 @@ func (s *SchedulesV3Service) List(ctx context.Context, opts *ListSchedulesV3Opti
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListPage(ctx context.Context, opts *ListSchedulesV3Options) (*Page[Reference], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Reference](ctx, s.client, "/v3/schedules", "schedules", q, lo)
+	return offsetPageAt[Reference](ctx, s.client, "/v3/schedules", "schedules", opts.query)
 }
 
 // GetScheduleV3Options sets the window a v3 schedule is computed over.

@@ -87,28 +87,11 @@ func (o *SpanOptions) query() (url.Values, error) {
 	return q, nil
 }
 
-// schedPaging validates paging options of a list with no filters.
-func schedPaging(lo *ListOptions) (url.Values, ListOptions, error) {
-	if lo == nil {
-		return url.Values{}, ListOptions{}, nil
-	}
-	q, err := filterQuery(nil, lo)
-	return q, *lo, err
-}
-
 // ListRotations streams the rotations of the v3 schedule scheduleID.
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListRotations(ctx context.Context, scheduleID string, opts *ListOptions) iter.Seq2[Rotation, error] {
-	path, err := expandPath("/v3/schedules/{id}/rotations", scheduleID)
-	if err != nil {
-		return errSeq[Rotation](err)
-	}
-	q, lo, err := schedPaging(opts)
-	if err != nil {
-		return errSeq[Rotation](err)
-	}
-	return offsetSeq[Rotation](ctx, s.client, path, "rotations", q, lo)
+	return offsetSeqAt[Rotation](ctx, s.client, "/v3/schedules/{id}/rotations", "rotations", pagedQuery(opts), scheduleID)
 }
 
 // ListRotationsPage returns one page of the rotations of the v3 schedule
@@ -116,15 +99,7 @@ func (s *SchedulesV3Service) ListRotations(ctx context.Context, scheduleID strin
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListRotationsPage(ctx context.Context, scheduleID string, opts *ListOptions) (*Page[Rotation], error) {
-	path, err := expandPath("/v3/schedules/{id}/rotations", scheduleID)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := schedPaging(opts)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Rotation](ctx, s.client, path, "rotations", q, lo)
+	return offsetPageAt[Rotation](ctx, s.client, "/v3/schedules/{id}/rotations", "rotations", pagedQuery(opts), scheduleID)
 }
 
 // CreateRotation adds an empty rotation to the v3 schedule scheduleID and
@@ -168,15 +143,7 @@ func (s *SchedulesV3Service) DeleteRotation(ctx context.Context, scheduleID, rot
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListEvents(ctx context.Context, scheduleID, rotationID string, opts *ListOptions) iter.Seq2[RotationEvent, error] {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}/events", scheduleID, rotationID)
-	if err != nil {
-		return errSeq[RotationEvent](err)
-	}
-	q, lo, err := schedPaging(opts)
-	if err != nil {
-		return errSeq[RotationEvent](err)
-	}
-	return offsetSeq[RotationEvent](ctx, s.client, path, "events", q, lo)
+	return offsetSeqAt[RotationEvent](ctx, s.client, "/v3/schedules/{id}/rotations/{rotation_id}/events", "events", pagedQuery(opts), scheduleID, rotationID)
 }
 
 // ListEventsPage returns one page of the events of the rotation rotationID
@@ -184,15 +151,7 @@ func (s *SchedulesV3Service) ListEvents(ctx context.Context, scheduleID, rotatio
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListEventsPage(ctx context.Context, scheduleID, rotationID string, opts *ListOptions) (*Page[RotationEvent], error) {
-	path, err := expandPath("/v3/schedules/{id}/rotations/{rotation_id}/events", scheduleID, rotationID)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := schedPaging(opts)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[RotationEvent](ctx, s.client, path, "events", q, lo)
+	return offsetPageAt[RotationEvent](ctx, s.client, "/v3/schedules/{id}/rotations/{rotation_id}/events", "events", pagedQuery(opts), scheduleID, rotationID)
 }
 
 // RotationEventParams describes an event to create, or the changes to make

@@ -68,42 +68,12 @@ func (o *ListShiftsOptions) query() (url.Values, ListOptions, error) {
 	return q, o.ListOptions, err
 }
 
-// shiftTarget returns the path (tmpl filled with scheduleID), filters and
-// paging of a shift listing, or what is wrong with them.
-func shiftTarget(tmpl, scheduleID string, opts *ListShiftsOptions) (string, url.Values, ListOptions, error) {
-	path, err := expandPath(tmpl, scheduleID)
-	if err != nil {
-		return "", nil, ListOptions{}, err
-	}
-	q, lo, err := opts.query()
-	return path, q, lo, err
-}
-
-// shiftList streams the list under key at the path template tmpl filled
-// with scheduleID.
-func shiftList[T any](ctx context.Context, c *Client, tmpl, key, scheduleID string, opts *ListShiftsOptions) iter.Seq2[T, error] {
-	path, q, lo, err := shiftTarget(tmpl, scheduleID, opts)
-	if err != nil {
-		return errSeq[T](err)
-	}
-	return offsetSeq[T](ctx, c, path, key, q, lo)
-}
-
-// shiftPage returns one page of the list under key at tmpl.
-func shiftPage[T any](ctx context.Context, c *Client, tmpl, key, scheduleID string, opts *ListShiftsOptions) (*Page[T], error) {
-	path, q, lo, err := shiftTarget(tmpl, scheduleID, opts)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[T](ctx, c, path, key, q, lo)
-}
-
 // ListCustomShifts streams the custom shifts of the v3 schedule scheduleID
 // that overlap opts' window.
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListCustomShifts(ctx context.Context, scheduleID string, opts *ListShiftsOptions) iter.Seq2[CustomShift, error] {
-	return shiftList[CustomShift](ctx, s.client, "/v3/schedules/{id}/custom_shifts", "custom_shifts", scheduleID, opts)
+	return offsetSeqAt[CustomShift](ctx, s.client, "/v3/schedules/{id}/custom_shifts", "custom_shifts", opts.query, scheduleID)
 }
 
 // ListCustomShiftsPage returns one page of the custom shifts of the v3
@@ -111,7 +81,7 @@ func (s *SchedulesV3Service) ListCustomShifts(ctx context.Context, scheduleID st
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListCustomShiftsPage(ctx context.Context, scheduleID string, opts *ListShiftsOptions) (*Page[CustomShift], error) {
-	return shiftPage[CustomShift](ctx, s.client, "/v3/schedules/{id}/custom_shifts", "custom_shifts", scheduleID, opts)
+	return offsetPageAt[CustomShift](ctx, s.client, "/v3/schedules/{id}/custom_shifts", "custom_shifts", opts.query, scheduleID)
 }
 
 // CustomShiftParams describes a custom shift: Member on call from Start to
@@ -212,7 +182,7 @@ func (s *SchedulesV3Service) DeleteCustomShift(ctx context.Context, scheduleID, 
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListOverrides(ctx context.Context, scheduleID string, opts *ListShiftsOptions) iter.Seq2[OverrideShift, error] {
-	return shiftList[OverrideShift](ctx, s.client, "/v3/schedules/{id}/overrides", "overrides", scheduleID, opts)
+	return offsetSeqAt[OverrideShift](ctx, s.client, "/v3/schedules/{id}/overrides", "overrides", opts.query, scheduleID)
 }
 
 // ListOverridesPage returns one page of the overrides of the v3 schedule
@@ -220,7 +190,7 @@ func (s *SchedulesV3Service) ListOverrides(ctx context.Context, scheduleID strin
 //
 // OAuth scope schedules.read.
 func (s *SchedulesV3Service) ListOverridesPage(ctx context.Context, scheduleID string, opts *ListShiftsOptions) (*Page[OverrideShift], error) {
-	return shiftPage[OverrideShift](ctx, s.client, "/v3/schedules/{id}/overrides", "overrides", scheduleID, opts)
+	return offsetPageAt[OverrideShift](ctx, s.client, "/v3/schedules/{id}/overrides", "overrides", opts.query, scheduleID)
 }
 
 // OverrideShiftParams describes an override of a v3 schedule: in the

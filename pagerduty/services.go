@@ -288,11 +288,7 @@ func (o *ListServicesOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope services.read.
 func (s *ServicesService) List(ctx context.Context, opts *ListServicesOptions) iter.Seq2[Service, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Service](err)
-	}
-	return offsetSeq[Service](ctx, s.client, "/services", "services", q, lo)
+	return offsetSeqAt[Service](ctx, s.client, "/services", "services", opts.query)
 }
 
 // ListPage returns one page of the services that match opts, at
@@ -301,11 +297,7 @@ func (s *ServicesService) List(ctx context.Context, opts *ListServicesOptions) i
 //
 // OAuth scope services.read.
 func (s *ServicesService) ListPage(ctx context.Context, opts *ListServicesOptions) (*Page[Service], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Service](ctx, s.client, "/services", "services", q, lo)
+	return offsetPageAt[Service](ctx, s.client, "/services", "services", opts.query)
 }
 
 // GetServiceOptions selects what a service answer embeds.

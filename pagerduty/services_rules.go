@@ -169,15 +169,7 @@ func (o *ListServiceEventRulesOptions) query() (url.Values, ListOptions, error) 
 //
 // OAuth scope services.read.
 func (s *ServicesService) ListEventRules(ctx context.Context, serviceID string, opts *ListServiceEventRulesOptions) iter.Seq2[ServiceEventRule, error] {
-	path, err := expandPath("/services/{id}/rules", serviceID)
-	if err != nil {
-		return errSeq[ServiceEventRule](err)
-	}
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[ServiceEventRule](err)
-	}
-	return offsetSeq[ServiceEventRule](ctx, s.client, path, "rules", q, lo)
+	return offsetSeqAt[ServiceEventRule](ctx, s.client, "/services/{id}/rules", "rules", opts.query, serviceID)
 }
 
 // ServiceEventRulesPage is one page of a service's event rules and, with

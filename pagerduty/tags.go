@@ -55,22 +55,14 @@ func (o *ListTagsOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope tags.read.
 func (s *TagsService) List(ctx context.Context, opts *ListTagsOptions) iter.Seq2[Tag, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Tag](err)
-	}
-	return offsetSeq[Tag](ctx, s.client, "/tags", "tags", q, lo)
+	return offsetSeqAt[Tag](ctx, s.client, "/tags", "tags", opts.query)
 }
 
 // ListPage returns one page of the account's tags.
 //
 // OAuth scope tags.read.
 func (s *TagsService) ListPage(ctx context.Context, opts *ListTagsOptions) (*Page[Tag], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Tag](ctx, s.client, "/tags", "tags", q, lo)
+	return offsetPageAt[Tag](ctx, s.client, "/tags", "tags", opts.query)
 }
 
 // Get returns the tag id.
@@ -115,18 +107,7 @@ func (s *TagsService) ListForEntity(ctx context.Context, entityType TagEntityTyp
 	if err := checkEntityType(entityType); err != nil {
 		return errSeq[Tag](err)
 	}
-	path, err := expandPath("/{entity_type}/{id}/tags", string(entityType), id)
-	if err != nil {
-		return errSeq[Tag](err)
-	}
-	if err := opts.validate(); err != nil {
-		return errSeq[Tag](err)
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetSeq[Tag](ctx, s.client, path, "tags", url.Values{}, lo)
+	return offsetSeqAt[Tag](ctx, s.client, "/{entity_type}/{id}/tags", "tags", pagedQuery(opts), string(entityType), id)
 }
 
 // ListEntities streams the objects of kind entityType (users, teams or
@@ -137,18 +118,7 @@ func (s *TagsService) ListEntities(ctx context.Context, id string, entityType Ta
 	if err := checkEntityType(entityType); err != nil {
 		return errSeq[Reference](err)
 	}
-	path, err := expandPath("/tags/{id}/{entity_type}", id, string(entityType))
-	if err != nil {
-		return errSeq[Reference](err)
-	}
-	if err := opts.validate(); err != nil {
-		return errSeq[Reference](err)
-	}
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return offsetSeq[Reference](ctx, s.client, path, string(entityType), url.Values{}, lo)
+	return offsetSeqAt[Reference](ctx, s.client, "/tags/{id}/{entity_type}", string(entityType), pagedQuery(opts), id, string(entityType))
 }
 
 // ChangeTagsParams says which tags to attach to an object and which to

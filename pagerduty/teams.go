@@ -67,15 +67,7 @@ type ListTeamsOptions struct {
 //
 // OAuth scope teams.read.
 func (s *TeamsService) List(ctx context.Context, opts *ListTeamsOptions) iter.Seq2[Team, error] {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return errSeq[Team](err)
-	}
-	return offsetSeq[Team](ctx, s.client, "/teams", "teams", q, lo)
+	return offsetSeqAt[Team](ctx, s.client, "/teams", "teams", pagedQuery(opts))
 }
 
 // ListPage returns one page of the teams that match opts, at opts.Offset,
@@ -83,15 +75,7 @@ func (s *TeamsService) List(ctx context.Context, opts *ListTeamsOptions) iter.Se
 //
 // OAuth scope teams.read.
 func (s *TeamsService) ListPage(ctx context.Context, opts *ListTeamsOptions) (*Page[Team], error) {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Team](ctx, s.client, "/teams", "teams", q, lo)
+	return offsetPageAt[Team](ctx, s.client, "/teams", "teams", pagedQuery(opts))
 }
 
 // TeamInclude names what a team answer can embed.

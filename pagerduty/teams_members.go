@@ -44,15 +44,7 @@ func (o *ListTeamMembersOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope teams.read.
 func (s *TeamsService) ListMembers(ctx context.Context, teamID string, opts *ListTeamMembersOptions) iter.Seq2[TeamMember, error] {
-	path, err := expandPath("/teams/{id}/members", teamID)
-	if err != nil {
-		return errSeq[TeamMember](err)
-	}
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[TeamMember](err)
-	}
-	return offsetSeq[TeamMember](ctx, s.client, path, "members", q, lo)
+	return offsetSeqAt[TeamMember](ctx, s.client, "/teams/{id}/members", "members", opts.query, teamID)
 }
 
 // ListMembersPage returns one page of the members of the team with the
@@ -60,15 +52,7 @@ func (s *TeamsService) ListMembers(ctx context.Context, teamID string, opts *Lis
 //
 // OAuth scope teams.read.
 func (s *TeamsService) ListMembersPage(ctx context.Context, teamID string, opts *ListTeamMembersOptions) (*Page[TeamMember], error) {
-	path, err := expandPath("/teams/{id}/members", teamID)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[TeamMember](ctx, s.client, path, "members", q, lo)
+	return offsetPageAt[TeamMember](ctx, s.client, "/teams/{id}/members", "members", opts.query, teamID)
 }
 
 // AddUser adds the user to the team with the given role, or changes the

@@ -114,11 +114,7 @@ func (o *ListTemplatesOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope templates.read.
 func (s *TemplatesService) List(ctx context.Context, opts *ListTemplatesOptions) iter.Seq2[Template, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[Template](err)
-	}
-	return offsetSeq[Template](ctx, s.client, "/templates", "templates", q, lo)
+	return offsetSeqAt[Template](ctx, s.client, "/templates", "templates", opts.query)
 }
 
 // ListPage returns one page of the templates that match opts, with its
@@ -126,11 +122,7 @@ func (s *TemplatesService) List(ctx context.Context, opts *ListTemplatesOptions)
 //
 // OAuth scope templates.read.
 func (s *TemplatesService) ListPage(ctx context.Context, opts *ListTemplatesOptions) (*Page[Template], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Template](ctx, s.client, "/templates", "templates", q, lo)
+	return offsetPageAt[Template](ctx, s.client, "/templates", "templates", opts.query)
 }
 
 // Get returns the template with the given ID.

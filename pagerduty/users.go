@@ -215,11 +215,7 @@ func (o *ListUsersOptions) query() (url.Values, ListOptions, error) {
 //
 // OAuth scope users.read.
 func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions) iter.Seq2[User, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[User](err)
-	}
-	return offsetSeq[User](ctx, s.client, "/users", "users", q, lo)
+	return offsetSeqAt[User](ctx, s.client, "/users", "users", opts.query)
 }
 
 // ListPage returns one page of the users that match opts, at opts.Offset,
@@ -227,11 +223,7 @@ func (s *UsersService) List(ctx context.Context, opts *ListUsersOptions) iter.Se
 //
 // OAuth scope users.read.
 func (s *UsersService) ListPage(ctx context.Context, opts *ListUsersOptions) (*Page[User], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[User](ctx, s.client, "/users", "users", q, lo)
+	return offsetPageAt[User](ctx, s.client, "/users", "users", opts.query)
 }
 
 // Get returns the user with the given ID.

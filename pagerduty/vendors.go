@@ -15,30 +15,14 @@ type ListVendorsOptions struct {
 //
 // OAuth scope vendors.read.
 func (s *VendorsService) List(ctx context.Context, opts *ListVendorsOptions) iter.Seq2[Vendor, error] {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return errSeq[Vendor](err)
-	}
-	return offsetSeq[Vendor](ctx, s.client, "/vendors", "vendors", q, lo)
+	return offsetSeqAt[Vendor](ctx, s.client, "/vendors", "vendors", pagedQuery(opts))
 }
 
 // ListPage returns one page of vendors with its paging facts.
 //
 // OAuth scope vendors.read.
 func (s *VendorsService) ListPage(ctx context.Context, opts *ListVendorsOptions) (*Page[Vendor], error) {
-	var lo ListOptions
-	if opts != nil {
-		lo = opts.ListOptions
-	}
-	q, err := filterQuery(opts, &lo)
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[Vendor](ctx, s.client, "/vendors", "vendors", q, lo)
+	return offsetPageAt[Vendor](ctx, s.client, "/vendors", "vendors", pagedQuery(opts))
 }
 
 // Get returns the vendor with the given ID.

@@ -112,22 +112,14 @@ func (o *ListWebhookSubscriptionsOptions) query() (url.Values, ListOptions, erro
 //
 // OAuth scope webhook_subscriptions.read.
 func (s *WebhookSubscriptionsService) List(ctx context.Context, opts *ListWebhookSubscriptionsOptions) iter.Seq2[WebhookSubscription, error] {
-	q, lo, err := opts.query()
-	if err != nil {
-		return errSeq[WebhookSubscription](err)
-	}
-	return offsetSeq[WebhookSubscription](ctx, s.client, "/webhook_subscriptions", "webhook_subscriptions", q, lo)
+	return offsetSeqAt[WebhookSubscription](ctx, s.client, "/webhook_subscriptions", "webhook_subscriptions", opts.query)
 }
 
 // ListPage returns one page of the account's webhook subscriptions.
 //
 // OAuth scope webhook_subscriptions.read.
 func (s *WebhookSubscriptionsService) ListPage(ctx context.Context, opts *ListWebhookSubscriptionsOptions) (*Page[WebhookSubscription], error) {
-	q, lo, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return offsetPage[WebhookSubscription](ctx, s.client, "/webhook_subscriptions", "webhook_subscriptions", q, lo)
+	return offsetPageAt[WebhookSubscription](ctx, s.client, "/webhook_subscriptions", "webhook_subscriptions", opts.query)
 }
 
 // Get returns the webhook subscription id.
