@@ -96,19 +96,11 @@ Use it for "MTTR last quarter", "incident trends per week" (per), "which service
 		opts := &pagerduty.IncidentMetricsOptions{TimeZone: "UTC", AggregateUnit: pagerduty.AggregateUnit(in.Per),
 			Filters: pagerduty.IncidentMetricsFilters{CreatedAtStart: since.UTC(), CreatedAtEnd: until.UTC(),
 				Urgency: pagerduty.Urgency(in.Urgency), PriorityNames: in.Priorities}}
-		if in.Service != "" {
-			id, err := resolveService(ctx, c, "service", in.Service)
-			if err != nil {
-				return nil, err
-			}
-			opts.Filters.ServiceIDs = []string{id}
+		if err := resolveInto(ctx, c, "service", in.Service, resolveService, &opts.Filters.ServiceIDs); err != nil {
+			return nil, err
 		}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.Filters.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.Filters.TeamIDs); err != nil {
+			return nil, err
 		}
 		an := c.client.Analytics
 		query := an.IncidentMetrics

@@ -103,19 +103,11 @@ Pages of limit policies (default 25): when has_more, pass next_cursor back as cu
 			return nil, err
 		}
 		opts := &pagerduty.ListEscalationPoliciesOptions{ListOptions: pg.options(), Query: strings.TrimSpace(in.Query), SortBy: "name"}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
-		if in.User != "" {
-			id, err := resolveUser(ctx, c, "user", in.User)
-			if err != nil {
-				return nil, err
-			}
-			opts.UserIDs = []string{id}
+		if err := resolveInto(ctx, c, "user", in.User, resolveUser, &opts.UserIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.EscalationPolicies.ListPage(ctx, opts)
 		if err != nil {

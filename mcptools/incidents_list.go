@@ -99,26 +99,14 @@ Pages of limit incidents (default 25): when has_more, pass next_cursor back as c
 		if err := incidentWindow(opts, in, cur, c.now); err != nil {
 			return nil, err
 		}
-		if in.Service != "" {
-			id, err := resolveService(ctx, c, "service", in.Service)
-			if err != nil {
-				return nil, err
-			}
-			opts.ServiceIDs = []string{id}
+		if err := resolveInto(ctx, c, "service", in.Service, resolveService, &opts.ServiceIDs); err != nil {
+			return nil, err
 		}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
-		if in.AssignedTo != "" {
-			id, err := resolveUser(ctx, c, "assigned_to", in.AssignedTo)
-			if err != nil {
-				return nil, err
-			}
-			opts.UserIDs = []string{id}
+		if err := resolveInto(ctx, c, "assigned_to", in.AssignedTo, resolveUser, &opts.UserIDs); err != nil {
+			return nil, err
 		}
 		out := &IncidentList{Incidents: []Incident{}}
 		next := func(offset int) string {

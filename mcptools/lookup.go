@@ -19,6 +19,21 @@ func resolveService(ctx context.Context, c *call, arg, v string) (string, error)
 	}, func(s *pagerduty.Service) (string, string) { return s.ID, s.Name })
 }
 
+// resolveInto resolves an optional filter: when v is given, it turns it
+// into an ID with resolve and makes that ID the only one in *ids; an empty
+// v leaves *ids as it is.
+func resolveInto(ctx context.Context, c *call, arg, v string, resolve func(context.Context, *call, string, string) (string, error), ids *[]string) error {
+	if v == "" {
+		return nil
+	}
+	id, err := resolve(ctx, c, arg, v)
+	if err != nil {
+		return err
+	}
+	*ids = []string{id}
+	return nil
+}
+
 // priorities lists the account's priorities (a short list, read whole).
 func priorities(ctx context.Context, c *call) ([]pagerduty.Priority, error) {
 	var out []pagerduty.Priority

@@ -84,19 +84,11 @@ By default the ongoing and future ones. Pages of limit windows (default 25): whe
 		if in.When != "" {
 			opts.Filter = pagerduty.MaintenanceWindowFilter(in.When)
 		}
-		if in.Service != "" {
-			id, err := resolveService(ctx, c, "service", in.Service)
-			if err != nil {
-				return nil, err
-			}
-			opts.ServiceIDs = []string{id}
+		if err := resolveInto(ctx, c, "service", in.Service, resolveService, &opts.ServiceIDs); err != nil {
+			return nil, err
 		}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.MaintenanceWindows.ListPage(ctx, opts)
 		if err != nil {

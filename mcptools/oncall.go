@@ -63,6 +63,29 @@ func (l *OnCallList) text() string {
 	return l.header(len(l.OnCalls), "on-call entry") + lines(l.OnCalls, (*OnCall).line) + l.footer()
 }
 
+// teamPolicyIDs returns the IDs of the escalation policies of the team
+// that v names (its ID or name): who is on call for a team is who is on
+// call for its policies. A team without any is a user error, which hint
+// (when not empty) ends.
+func teamPolicyIDs(ctx context.Context, c *call, v, hint string) ([]string, error) {
+	id, err := resolveTeam(ctx, c, "team", v)
+	if err != nil {
+		return nil, err
+	}
+	p, err := c.client.EscalationPolicies.ListPage(ctx, &pagerduty.ListEscalationPoliciesOptions{ListOptions: firstPage, TeamIDs: []string{id}})
+	if err != nil {
+		return nil, err
+	}
+	if len(p.Items) == 0 {
+		return nil, userError("Team %s has no escalation policy, so nobody is on call for it.%s", id, hint)
+	}
+	ids := make([]string, 0, len(p.Items))
+	for _, ep := range p.Items {
+		ids = append(ids, ep.ID)
+	}
+	return ids, nil
+}
+
 var listOnCalls = &tool[listOnCallsIn, *OnCallList]{
 	spec: spec{
 		name:    "list_oncalls",
@@ -97,20 +120,8 @@ Covers now unless since/until give a period. Pages of limit entries (default 25)
 			return nil, argError("until", "it must be after since (%s)", opts.Since.UTC().Format(time.RFC3339))
 		}
 		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
+			if opts.EscalationPolicyIDs, err = teamPolicyIDs(ctx, c, in.Team, " list_escalation_policies shows the policies there are."); err != nil {
 				return nil, err
-			}
-			p, err := c.client.EscalationPolicies.ListPage(ctx, &pagerduty.ListEscalationPoliciesOptions{
-				ListOptions: pagerduty.ListOptions{Limit: pagerduty.MaxPageSize}, TeamIDs: []string{id}})
-			if err != nil {
-				return nil, err
-			}
-			if len(p.Items) == 0 {
-				return nil, userError("Team %s has no escalation policy, so nobody is on call for it. list_escalation_policies shows the policies there are.", id)
-			}
-			for _, ep := range p.Items {
-				opts.EscalationPolicyIDs = append(opts.EscalationPolicyIDs, ep.ID)
 			}
 		}
 		if in.Service != "" {
@@ -140,19 +151,11 @@ Covers now unless since/until give a period. Pages of limit entries (default 25)
 			}
 			opts.EscalationPolicyIDs = []string{id}
 		}
-		if in.Schedule != "" {
-			id, err := resolveSchedule(ctx, c, "schedule", in.Schedule)
-			if err != nil {
-				return nil, err
-			}
-			opts.ScheduleIDs = []string{id}
+		if err := resolveInto(ctx, c, "schedule", in.Schedule, resolveSchedule, &opts.ScheduleIDs); err != nil {
+			return nil, err
 		}
-		if in.User != "" {
-			id, err := resolveUser(ctx, c, "user", in.User)
-			if err != nil {
-				return nil, err
-			}
-			opts.UserIDs = []string{id}
+		if err := resolveInto(ctx, c, "user", in.User, resolveUser, &opts.UserIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.OnCalls.ListPage(ctx, opts)
 		if err != nil {

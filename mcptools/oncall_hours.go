@@ -86,34 +86,15 @@ Use it for "on-call hours per person", "is the on-call load fair". Filter by tea
 		opts := &pagerduty.ListOnCallsOptions{Since: since, Until: until, TimeZone: "UTC",
 			Includes: []pagerduty.OnCallInclude{pagerduty.IncludeOnCallUsers}}
 		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
+			if opts.EscalationPolicyIDs, err = teamPolicyIDs(ctx, c, in.Team, ""); err != nil {
 				return nil, err
-			}
-			p, err := c.client.EscalationPolicies.ListPage(ctx, &pagerduty.ListEscalationPoliciesOptions{ListOptions: firstPage, TeamIDs: []string{id}})
-			if err != nil {
-				return nil, err
-			}
-			if len(p.Items) == 0 {
-				return nil, userError("Team %s has no escalation policy, so nobody is on call for it.", id)
-			}
-			for _, ep := range p.Items {
-				opts.EscalationPolicyIDs = append(opts.EscalationPolicyIDs, ep.ID)
 			}
 		}
-		if in.EscalationPolicy != "" {
-			id, err := resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy)
-			if err != nil {
-				return nil, err
-			}
-			opts.EscalationPolicyIDs = []string{id}
+		if err := resolveInto(ctx, c, "escalation_policy", in.EscalationPolicy, resolveEscalationPolicy, &opts.EscalationPolicyIDs); err != nil {
+			return nil, err
 		}
-		if in.Schedule != "" {
-			id, err := resolveSchedule(ctx, c, "schedule", in.Schedule)
-			if err != nil {
-				return nil, err
-			}
-			opts.ScheduleIDs = []string{id}
+		if err := resolveInto(ctx, c, "schedule", in.Schedule, resolveSchedule, &opts.ScheduleIDs); err != nil {
+			return nil, err
 		}
 		var entries []pagerduty.OnCall
 		truncated := false

@@ -79,12 +79,8 @@ Pages of limit schedules (default 25): when has_more, pass next_cursor back as c
 			return nil, err
 		}
 		opts := &pagerduty.ListSchedulesOptions{ListOptions: pg.options(), Query: strings.TrimSpace(in.Query)}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.Schedules.ListPage(ctx, opts)
 		if err != nil {

@@ -91,12 +91,8 @@ Add it to an escalation policy in PagerDuty to page its on-call. Returns the sch
 			layer.UserIDs = append(layer.UserIDs, id)
 		}
 		p := &pagerduty.ScheduleParams{Name: strings.TrimSpace(in.Name), TimeZone: loc.String(), Layers: []pagerduty.ScheduleLayerParams{layer}}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			p.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &p.TeamIDs); err != nil {
+			return nil, err
 		}
 		s, err := c.client.Schedules.Create(ctx, p)
 		if err != nil {

@@ -80,12 +80,8 @@ Pages of limit services (default 25): when has_more, pass next_cursor back as cu
 			return nil, err
 		}
 		opts := &pagerduty.ListServicesOptions{ListOptions: pg.options(), Query: strings.TrimSpace(in.Query), SortBy: "name"}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.Services.ListPage(ctx, opts)
 		if err != nil {

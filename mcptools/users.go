@@ -67,12 +67,8 @@ Pages of limit users (default 25): when has_more, pass next_cursor back as curso
 			return nil, err
 		}
 		opts := &pagerduty.ListUsersOptions{ListOptions: pg.options(), Query: strings.TrimSpace(in.Query)}
-		if in.Team != "" {
-			id, err := resolveTeam(ctx, c, "team", in.Team)
-			if err != nil {
-				return nil, err
-			}
-			opts.TeamIDs = []string{id}
+		if err := resolveInto(ctx, c, "team", in.Team, resolveTeam, &opts.TeamIDs); err != nil {
+			return nil, err
 		}
 		p, err := c.client.Users.ListPage(ctx, opts)
 		if err != nil {
