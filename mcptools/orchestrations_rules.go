@@ -64,6 +64,23 @@ func savePath(ctx context.Context, c *call, t *pathTarget, p *pagerduty.Orchestr
 	return out, nil
 }
 
+// ruleHome resolves where a rule of add_orchestration_rule or
+// map_alert_severity goes: the rules of a service, or the global path of a
+// global orchestration.
+func ruleHome(ctx context.Context, c *call, orchestration, service string) (*pathTarget, error) {
+	if strings.TrimSpace(orchestration) == "" && strings.TrimSpace(service) == "" {
+		return nil, argError("service", "say where the rule goes: give service (a service's ID or name) or orchestration (a global orchestration's ID or name)")
+	}
+	t, err := ruleTarget(ctx, c, orchestration, service, "")
+	if err != nil {
+		return nil, err
+	}
+	if t.orchestration != "" {
+		t.kind = string(pagerduty.OrchestrationPathGlobal)
+	}
+	return t, nil
+}
+
 type addRouteIn struct {
 	Orchestration string   `json:"orchestration,omitempty" jsonschema:"maxLength=200" jsonschema_description:"The global orchestration: its ID or name (default: the account's only one)."`
 	Service       string   `json:"service" jsonschema:"required,minLength=1,maxLength=200" jsonschema_description:"The service the matching events go to: its ID or name (\"DBA\" finds \"DBA Team Service\")."`
@@ -147,15 +164,9 @@ Returns the rules as they now are, with PagerDuty's warnings (such as a feature 
 		if a.DropEvent && strings.TrimSpace(in.Service) != "" {
 			return nil, argError("drop_event", "only a global orchestration drops events: use suppress for a service, or give orchestration instead")
 		}
-		if strings.TrimSpace(in.Orchestration) == "" && strings.TrimSpace(in.Service) == "" {
-			return nil, argError("service", "say where the rule goes: give service (a service's ID or name) or orchestration (a global orchestration's ID or name)")
-		}
-		t, err := ruleTarget(ctx, c, in.Orchestration, in.Service, "")
+		t, err := ruleHome(ctx, c, in.Orchestration, in.Service)
 		if err != nil {
 			return nil, err
-		}
-		if t.orchestration != "" {
-			t.kind = string(pagerduty.OrchestrationPathGlobal)
 		}
 		if in.Priority != "" {
 			if a.Priority, err = resolvePriority(ctx, c, "priority", in.Priority); err != nil {
@@ -227,15 +238,9 @@ Severity drives urgency on services whose urgency follows severity. Returns the 
 				Actions:    pagerduty.OrchestrationActions{Severity: pagerduty.AlertSeverity(sev)},
 			})
 		}
-		if strings.TrimSpace(in.Orchestration) == "" && strings.TrimSpace(in.Service) == "" {
-			return nil, argError("service", "say where the rule goes: give service (a service's ID or name) or orchestration (a global orchestration's ID or name)")
-		}
-		t, err := ruleTarget(ctx, c, in.Orchestration, in.Service, "")
+		t, err := ruleHome(ctx, c, in.Orchestration, in.Service)
 		if err != nil {
 			return nil, err
-		}
-		if t.orchestration != "" {
-			t.kind = string(pagerduty.OrchestrationPathGlobal)
 		}
 		p, err := t.get(ctx, c)
 		if err != nil {
