@@ -4,7 +4,6 @@ import (
 	"context"
 	"iter"
 	"net/url"
-	"strconv"
 )
 
 // AuditResourceType is a kind of object whose changes the account's audit
@@ -63,47 +62,46 @@ type ListAccountAuditRecordsOptions struct {
 	Actions []AuditAction `url:"actions[]"`
 }
 
-func (o *ListAccountAuditRecordsOptions) query() (url.Values, error) {
+func (o *ListAccountAuditRecordsOptions) query() (url.Values, CursorOptions, error) {
 	if o == nil {
-		return url.Values{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
-	if _, err := o.ListAuditRecordsOptions.query(); err != nil {
-		return nil, err
+	if _, _, err := o.ListAuditRecordsOptions.query(); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	if err := oneOf("RootResourceTypes", o.RootResourceTypes, AuditResourceUsers, AuditResourceTeams, AuditResourceSchedules,
 		AuditResourceEscalationPolicies, AuditResourceServices, AuditResourceIPAllowLists); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	if o.ActorType != "" {
 		if err := oneOf("ActorType", []AuditActorType{o.ActorType}, AuditActorUser, AuditActorAPIKey, AuditActorApp); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	if o.ActorID != "" {
 		if o.ActorType == "" {
-			return nil, required("ActorType", "the kind of author ActorID names, such as "+string(AuditActorUser))
+			return nil, CursorOptions{}, required("ActorType", "the kind of author ActorID names, such as "+string(AuditActorUser))
 		}
 		if err := checkIDs("ActorID", []string{o.ActorID}); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	if o.MethodType != "" {
 		if err := oneOf("MethodType", []AuditMethodType{o.MethodType}, AuditMethodBrowser, AuditMethodOAuth, AuditMethodAPIToken,
 			AuditMethodIdentityProvider, AuditMethodOther); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	if o.MethodTruncatedToken != "" && o.MethodType != AuditMethodAPIToken {
-		return nil, required("MethodType", "MethodTruncatedToken names an API token, so MethodType must be "+string(AuditMethodAPIToken))
+		return nil, CursorOptions{}, required("MethodType", "MethodTruncatedToken names an API token, so MethodType must be "+string(AuditMethodAPIToken))
 	}
 	if err := oneOf("Actions", o.Actions, AuditActionCreate, AuditActionUpdate, AuditActionDelete); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	q := url.Values{}
 	encodeQuery(q, o)
-	q.Del("limit")
-	q.Del("cursor")
-	return q, nil
+	stripCursor(q)
+	return q, o.CursorOptions, nil
 }
 
 // List streams the account's audit trail, newest first, following the
@@ -111,15 +109,7 @@ func (o *ListAccountAuditRecordsOptions) query() (url.Values, error) {
 //
 // OAuth scope audit_records.read.
 func (s *AuditService) List(ctx context.Context, opts *ListAccountAuditRecordsOptions) iter.Seq2[AuditRecord, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[AuditRecord](err)
-	}
-	l := &cursorList[AuditRecord]{path: "/audit/records", key: "records", query: q}
-	if opts != nil {
-		l.limit, l.cursor = opts.Limit, opts.Cursor
-	}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[AuditRecord](ctx, s.client, "/audit/records", "records", opts.query)
 }
 
 // ListPage returns one page of the account's audit trail; pass its
@@ -127,17 +117,5 @@ func (s *AuditService) List(ctx context.Context, opts *ListAccountAuditRecordsOp
 //
 // OAuth scope audit_records.read.
 func (s *AuditService) ListPage(ctx context.Context, opts *ListAccountAuditRecordsOptions) (*Page[AuditRecord], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		if opts.Cursor != "" {
-			q.Set("cursor", opts.Cursor)
-		}
-	}
-	return getPage[AuditRecord](ctx, s.client, "/audit/records", "records", q)
+	return cursorPageAt[AuditRecord](ctx, s.client, "/audit/records", "records", opts.query)
 }

@@ -323,29 +323,30 @@ type ListAutomationActionsOptions struct {
 	ActionType AutomationActionType `url:"action_type"`
 }
 
-func (o *ListAutomationActionsOptions) query() (url.Values, error) {
+func (o *ListAutomationActionsOptions) query() (url.Values, CursorOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, CursorOptions{}, nil
 	}
-	if err := automationCursor(o.CursorOptions); err != nil {
-		return nil, err
+	if err := checkCursorPageSize(o.Limit); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	for field, id := range map[string]string{"RunnerID": o.RunnerID, "TeamID": o.TeamID, "ServiceID": o.ServiceID} {
 		if err := automationOptionalID(field, id); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	if err := checkClassification(o.Classification); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	if o.ActionType != "" {
 		if err := oneOf("ActionType", []AutomationActionType{o.ActionType}, actionTypes...); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	encodeQuery(q, o)
-	return q, nil
+	stripCursor(q)
+	return q, o.CursorOptions, nil
 }
 
 // automationOptionalID validates id when it is set.
@@ -359,31 +360,13 @@ func automationOptionalID(field, id string) error {
 	return nil
 }
 
-// automationCursor validates a cursor listing's page size.
-func automationCursor(o CursorOptions) error {
-	if o.Limit < 0 || o.Limit > MaxPageSize {
-		return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", o.Limit, MaxPageSize)
-	}
-	return nil
-}
-
 // List streams the automation actions that match opts, sorted by name,
 // following the listing's cursor as the loop asks for more.
 //
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) List(ctx context.Context, opts *ListAutomationActionsOptions) iter.Seq2[AutomationAction, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[AutomationAction](err)
-	}
-	l := &cursorList[AutomationAction]{path: "/automation_actions/actions", key: "actions", query: q}
-	if opts != nil {
-		l.limit, l.cursor = opts.Limit, opts.Cursor
-		q.Del("limit")
-		q.Del("cursor")
-	}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[AutomationAction](ctx, s.client, "/automation_actions/actions", "actions", opts.query)
 }
 
 // ListPage returns one page of the automation actions that match opts, at
@@ -392,11 +375,7 @@ func (s *AutomationActionsService) List(ctx context.Context, opts *ListAutomatio
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) ListPage(ctx context.Context, opts *ListAutomationActionsOptions) (*Page[AutomationAction], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return getPage[AutomationAction](ctx, s.client, "/automation_actions/actions", "actions", q)
+	return cursorPageAt[AutomationAction](ctx, s.client, "/automation_actions/actions", "actions", opts.query)
 }
 
 // Get returns the automation action id, with its teams.

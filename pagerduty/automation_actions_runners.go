@@ -164,19 +164,20 @@ type ListAutomationRunnersOptions struct {
 	Includes []RunnerInclude `url:"include[]"`
 }
 
-func (o *ListAutomationRunnersOptions) query() (url.Values, error) {
+func (o *ListAutomationRunnersOptions) query() (url.Values, CursorOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, CursorOptions{}, nil
 	}
-	if err := automationCursor(o.CursorOptions); err != nil {
-		return nil, err
+	if err := checkCursorPageSize(o.Limit); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	if err := oneOf("Includes", o.Includes, IncludeRunnerAssociatedActions); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	encodeQuery(q, o)
-	return q, nil
+	stripCursor(q)
+	return q, o.CursorOptions, nil
 }
 
 // ListRunners streams the runners that match opts, sorted by name,
@@ -185,17 +186,7 @@ func (o *ListAutomationRunnersOptions) query() (url.Values, error) {
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) ListRunners(ctx context.Context, opts *ListAutomationRunnersOptions) iter.Seq2[AutomationRunner, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[AutomationRunner](err)
-	}
-	l := &cursorList[AutomationRunner]{path: "/automation_actions/runners", key: "runners", query: q}
-	if opts != nil {
-		l.limit, l.cursor = opts.Limit, opts.Cursor
-		q.Del("limit")
-		q.Del("cursor")
-	}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[AutomationRunner](ctx, s.client, "/automation_actions/runners", "runners", opts.query)
 }
 
 // ListRunnersPage returns one page of the runners that match opts, at
@@ -204,11 +195,7 @@ func (s *AutomationActionsService) ListRunners(ctx context.Context, opts *ListAu
 // The API description names no OAuth scope for automation actions: use an
 // API key, or an OAuth token with read access.
 func (s *AutomationActionsService) ListRunnersPage(ctx context.Context, opts *ListAutomationRunnersOptions) (*Page[AutomationRunner], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return getPage[AutomationRunner](ctx, s.client, "/automation_actions/runners", "runners", q)
+	return cursorPageAt[AutomationRunner](ctx, s.client, "/automation_actions/runners", "runners", opts.query)
 }
 
 // GetRunner returns the runner id.

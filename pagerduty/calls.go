@@ -210,6 +210,85 @@ func pageParams(q url.Values, o ListOptions) {
 	}
 }
 
+// stripCursor removes the paging fields of a cursor listing that
+// encodeQuery wrote, which the iterator and cursorParams set themselves.
+func stripCursor(q url.Values) {
+	q.Del("limit")
+	q.Del("cursor")
+}
+
+// cursorParams adds the paging of a one-page cursor call to q: limit and
+// cursor when set.
+func cursorParams(q url.Values, co CursorOptions) {
+	if co.Limit > 0 {
+		q.Set("limit", strconv.Itoa(co.Limit))
+	}
+	if co.Cursor != "" {
+		q.Set("cursor", co.Cursor)
+	}
+}
+
+// cursorQuery builds the filters of a cursor-paginated listing from its
+// options and gives their paging apart, or says what is wrong with them.
+type cursorQuery func() (url.Values, CursorOptions, error)
+
+// cursorSeqAt streams the cursor-paginated list under key at the path
+// template tmpl filled with ids, with the filters and paging query builds.
+// The IDs are checked first.
+func cursorSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query cursorQuery, ids ...string) iter.Seq2[T, error] {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return errSeq[T](err)
+	}
+	q, co, err := query()
+	if err != nil {
+		return errSeq[T](err)
+	}
+	l := &cursorList[T]{path: path, key: key, query: q, limit: co.Limit, cursor: co.Cursor}
+	return l.iterate(ctx, c)
+}
+
+// cursorPageAt fetches one page of the cursor-paginated list under key at
+// the path template tmpl filled with ids, with the filters and paging query
+// builds. The IDs are checked first.
+func cursorPageAt[T any](ctx context.Context, c *Client, tmpl, key string, query cursorQuery, ids ...string) (*Page[T], error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		return nil, err
+	}
+	q, co, err := query()
+	if err != nil {
+		return nil, err
+	}
+	cursorParams(q, co)
+	return getPage[T](ctx, c, path, key, q)
+}
+
+// cursorPagedOptions is an options struct that embeds CursorOptions.
+type cursorPagedOptions interface{ cursorOptions() *CursorOptions }
+
+// cursorPagedQuery is the cursorQuery of options whose filters need no
+// checks of their own (or that are a *CursorOptions): it checks the page
+// size and encodes the rest. Nil opts list everything.
+func cursorPagedQuery[O any, P interface {
+	*O
+	cursorPagedOptions
+}](opts P) cursorQuery {
+	return func() (url.Values, CursorOptions, error) {
+		var co CursorOptions
+		if opts != nil {
+			co = *opts.cursorOptions()
+		}
+		if err := checkCursorPageSize(co.Limit); err != nil {
+			return nil, CursorOptions{}, err
+		}
+		q := url.Values{}
+		encodeQuery(q, opts)
+		stripCursor(q)
+		return q, co, nil
+	}
+}
+
 // stripPaging removes the paging fields encodeQuery wrote, which the
 // iterator and pageParams set themselves.
 func stripPaging(q url.Values) {

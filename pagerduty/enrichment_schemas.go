@@ -171,15 +171,7 @@ func (s *EnrichmentService) DeleteEnrichmentSchema(ctx context.Context, id strin
 //
 // OAuth scope contextual_data.read.
 func (s *EnrichmentService) ListEnrichmentRecords(ctx context.Context, schemaID string, opts *CursorOptions) iter.Seq2[EnrichmentRecord, error] {
-	path, err := expandPath("/enrichment/schemas/{schema_id}/records", schemaID)
-	if err != nil {
-		return errSeq[EnrichmentRecord](err)
-	}
-	q, err := cursorFilters(nil, opts)
-	if err != nil {
-		return errSeq[EnrichmentRecord](err)
-	}
-	return cursorItems[EnrichmentRecord](ctx, s.client, path, "records", q, opts)
+	return cursorSeqAt[EnrichmentRecord](ctx, s.client, "/enrichment/schemas/{schema_id}/records", "records", cursorPagedQuery(opts), schemaID)
 }
 
 // ListEnrichmentRecordsPage returns one page of the records of the
@@ -188,15 +180,7 @@ func (s *EnrichmentService) ListEnrichmentRecords(ctx context.Context, schemaID 
 //
 // OAuth scope contextual_data.read.
 func (s *EnrichmentService) ListEnrichmentRecordsPage(ctx context.Context, schemaID string, opts *CursorOptions) (*Page[EnrichmentRecord], error) {
-	path, err := expandPath("/enrichment/schemas/{schema_id}/records", schemaID)
-	if err != nil {
-		return nil, err
-	}
-	q, err := cursorFilters(nil, opts)
-	if err != nil {
-		return nil, err
-	}
-	return cursorOnePage[EnrichmentRecord](ctx, s.client, path, "records", q, opts)
+	return cursorPageAt[EnrichmentRecord](ctx, s.client, "/enrichment/schemas/{schema_id}/records", "records", cursorPagedQuery(opts), schemaID)
 }
 
 // EnrichmentUpload is an accepted CSV upload; PagerDuty loads its records

@@ -87,14 +87,6 @@ func (o *ListWorkflowActionsOptions) query() (url.Values, error) {
 	return q, nil
 }
 
-// checkCursorPageSize validates the page size of a cursor-paginated list.
-func checkCursorPageSize(limit int) error {
-	if limit < 0 || limit > MaxPageSize {
-		return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", limit, MaxPageSize)
-	}
-	return nil
-}
-
 // ListActions streams the actions incident workflow steps can run,
 // following the cursor as the loop asks for more.
 //

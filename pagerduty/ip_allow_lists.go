@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/netip"
-	"strconv"
 )
 
 // IPAllowListState says whether an IP allow list is enforced.
@@ -182,17 +181,10 @@ func (s *IPAllowListsService) ListAuditRecordsPage(ctx context.Context, id strin
 	if err != nil {
 		return nil, err
 	}
-	q, err := opts.query()
+	q, co, err := opts.query()
 	if err != nil {
 		return nil, err
 	}
-	if opts != nil {
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		if opts.Cursor != "" {
-			q.Set("cursor", opts.Cursor)
-		}
-	}
+	cursorParams(q, co)
 	return pageEarlyAccess[AuditRecord](ctx, s.client, &request{method: "GET", path: path, query: q}, ipAllowListsFeature, "records")
 }

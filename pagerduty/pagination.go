@@ -71,6 +71,10 @@ type CursorOptions struct {
 	Cursor string `url:"cursor"`
 }
 
+// cursorOptions returns o, so that options embedding CursorOptions give
+// their paging to cursorPagedQuery.
+func (o *CursorOptions) cursorOptions() *CursorOptions { return o }
+
 // Page is one page of a list and what the API said about the rest.
 type Page[T any] struct {
 	// Items are the page's items, in the API's order.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
-	"strconv"
 	"time"
 )
 
@@ -117,8 +116,7 @@ func (o *ListRecommendedRulesOptions) query() (url.Values, CursorOptions, error)
 		return nil, CursorOptions{}, err
 	}
 	encodeQuery(q, o)
-	q.Del("limit")
-	q.Del("cursor")
+	stripCursor(q)
 	return q, o.CursorOptions, nil
 }
 
@@ -127,12 +125,7 @@ func (o *ListRecommendedRulesOptions) query() (url.Values, CursorOptions, error)
 //
 // OAuth scope recommendations.read.
 func (s *RecommendationsService) ListRules(ctx context.Context, opts *ListRecommendedRulesOptions) iter.Seq2[RecommendedRule, error] {
-	q, co, err := opts.query()
-	if err != nil {
-		return errSeq[RecommendedRule](err)
-	}
-	l := &cursorList[RecommendedRule]{path: "/recommendations/event_orchestrations/rules", key: "recommended_rules", query: q, limit: co.Limit, cursor: co.Cursor}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[RecommendedRule](ctx, s.client, "/recommendations/event_orchestrations/rules", "recommended_rules", opts.query)
 }
 
 // ListRulesPage returns one page of the rules PagerDuty recommends;
@@ -140,17 +133,7 @@ func (s *RecommendationsService) ListRules(ctx context.Context, opts *ListRecomm
 //
 // OAuth scope recommendations.read.
 func (s *RecommendationsService) ListRulesPage(ctx context.Context, opts *ListRecommendedRulesOptions) (*Page[RecommendedRule], error) {
-	q, co, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if co.Limit > 0 {
-		q.Set("limit", strconv.Itoa(co.Limit))
-	}
-	if co.Cursor != "" {
-		q.Set("cursor", co.Cursor)
-	}
-	return getPage[RecommendedRule](ctx, s.client, "/recommendations/event_orchestrations/rules", "recommended_rules", q)
+	return cursorPageAt[RecommendedRule](ctx, s.client, "/recommendations/event_orchestrations/rules", "recommended_rules", opts.query)
 }
 
 // RecommendationFeedback says whether a dismissed recommendation was

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/url"
-	"strconv"
 	"time"
 )
 
@@ -103,61 +102,32 @@ type ListAuditRecordsOptions struct {
 }
 
 // query checks the options and returns the filters, without paging.
-func (o *ListAuditRecordsOptions) query() (url.Values, error) {
+func (o *ListAuditRecordsOptions) query() (url.Values, CursorOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, CursorOptions{}, nil
 	}
 	if o.Limit < 0 {
-		return nil, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
+		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
 	}
-	if !o.Since.IsZero() && !o.Until.IsZero() && !o.Until.After(o.Since) {
-		return nil, fmt.Errorf("pagerduty: Until (%s) must be after Since (%s)", o.Until.Format(time.RFC3339), o.Since.Format(time.RFC3339))
+	if err := checkSinceUntil(o.Since, o.Until); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	encodeQuery(q, o)
-	q.Del("limit")
-	q.Del("cursor")
-	return q, nil
+	stripCursor(q)
+	return q, o.CursorOptions, nil
 }
 
 // auditRecords streams the audit trail at the path template tmpl filled
 // with id.
 func auditRecords(ctx context.Context, c *Client, tmpl, id string, opts *ListAuditRecordsOptions) iter.Seq2[AuditRecord, error] {
-	path, err := expandPath(tmpl, id)
-	if err != nil {
-		return errSeq[AuditRecord](err)
-	}
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[AuditRecord](err)
-	}
-	l := &cursorList[AuditRecord]{path: path, key: "records", query: q}
-	if opts != nil {
-		l.limit, l.cursor = opts.Limit, opts.Cursor
-	}
-	return l.iterate(ctx, c)
+	return cursorSeqAt[AuditRecord](ctx, c, tmpl, "records", opts.query, id)
 }
 
 // auditRecordsPage returns one page of the audit trail at tmpl filled with
 // id.
 func auditRecordsPage(ctx context.Context, c *Client, tmpl, id string, opts *ListAuditRecordsOptions) (*Page[AuditRecord], error) {
-	path, err := expandPath(tmpl, id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		if opts.Limit > 0 {
-			q.Set("limit", strconv.Itoa(opts.Limit))
-		}
-		if opts.Cursor != "" {
-			q.Set("cursor", opts.Cursor)
-		}
-	}
-	return getPage[AuditRecord](ctx, c, path, "records", q)
+	return cursorPageAt[AuditRecord](ctx, c, tmpl, "records", opts.query, id)
 }
 
 // ListAuditRecords streams the audit trail of the user with the given ID,

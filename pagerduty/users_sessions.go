@@ -177,28 +177,27 @@ type ListOAuthDelegationsOptions struct {
 	Status DelegationStatus `url:"status"`
 }
 
-func (o *ListOAuthDelegationsOptions) query() (url.Values, error) {
+func (o *ListOAuthDelegationsOptions) query() (url.Values, CursorOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, CursorOptions{}, nil
 	}
 	if o.Limit < 0 {
-		return nil, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
+		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
 	}
 	if o.DelegationType != "" {
 		if err := oneOf("DelegationType", []DelegationType{o.DelegationType}, DelegationMobile, DelegationWeb, DelegationIntegration); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	if o.Status != "" {
 		if err := oneOf("Status", []DelegationStatus{o.Status}, DelegationIssued, DelegationRevoked); err != nil {
-			return nil, err
+			return nil, CursorOptions{}, err
 		}
 	}
 	encodeQuery(q, o)
-	q.Del("limit")
-	q.Del("cursor")
-	return q, nil
+	stripCursor(q)
+	return q, o.CursorOptions, nil
 }
 
 // ListOAuthDelegations streams the OAuth delegations of the user with the
@@ -206,19 +205,7 @@ func (o *ListOAuthDelegationsOptions) query() (url.Values, error) {
 //
 // OAuth scope oauth_delegations.read.
 func (s *UsersService) ListOAuthDelegations(ctx context.Context, userID string, opts *ListOAuthDelegationsOptions) iter.Seq2[OAuthDelegation, error] {
-	path, err := expandPath("/users/{id}/oauth_delegations", userID)
-	if err != nil {
-		return errSeq[OAuthDelegation](err)
-	}
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[OAuthDelegation](err)
-	}
-	l := &cursorList[OAuthDelegation]{path: path, key: "oauth_delegations", query: q}
-	if opts != nil {
-		l.limit, l.cursor = opts.Limit, opts.Cursor
-	}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[OAuthDelegation](ctx, s.client, "/users/{id}/oauth_delegations", "oauth_delegations", opts.query, userID)
 }
 
 // GetOAuthDelegation returns one OAuth delegation of a user.

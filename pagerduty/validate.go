@@ -60,3 +60,11 @@ func (c *Client) fromOrDefault(from string) (string, error) {
 	}
 	return from, nil
 }
+
+// checkCursorPageSize validates the page size of a cursor-paginated list.
+func checkCursorPageSize(limit int) error {
+	if limit < 0 || limit > MaxPageSize {
+		return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", limit, MaxPageSize)
+	}
+	return nil
+}

@@ -2,10 +2,7 @@ package pagerduty
 
 import (
 	"context"
-	"fmt"
 	"iter"
-	"net/url"
-	"strconv"
 	"time"
 )
 
@@ -102,52 +99,12 @@ type ListWorkflowIntegrationConnectionsOptions struct {
 	Name string `url:"name"`
 }
 
-// cursorFilters validates the paging of opts and encodes its filters.
-func cursorFilters(opts any, co *CursorOptions) (url.Values, error) {
-	if co != nil && (co.Limit < 0 || co.Limit > MaxPageSize) {
-		return nil, cursorLimitError(co.Limit)
-	}
-	q := url.Values{}
-	encodeQuery(q, opts)
-	q.Del("limit")
-	q.Del("cursor")
-	return q, nil
-}
-
-func cursorItems[T any](ctx context.Context, c *Client, path, key string, q url.Values, co *CursorOptions) iter.Seq2[T, error] {
-	l := &cursorList[T]{path: path, key: key, query: q}
-	if co != nil {
-		l.limit, l.cursor = co.Limit, co.Cursor
-	}
-	return l.iterate(ctx, c)
-}
-
-func cursorOnePage[T any](ctx context.Context, c *Client, path, key string, q url.Values, co *CursorOptions) (*Page[T], error) {
-	if co != nil {
-		if co.Limit > 0 {
-			q.Set("limit", strconv.Itoa(co.Limit))
-		}
-		if co.Cursor != "" {
-			q.Set("cursor", co.Cursor)
-		}
-	}
-	return getPage[T](ctx, c, path, key, q)
-}
-
 // List streams the workflow integrations, following the cursor from page to
 // page. Breaking out of the loop stops fetching.
 //
 // OAuth scope workflow_integrations.read.
 func (s *WorkflowIntegrationsService) List(ctx context.Context, opts *ListWorkflowIntegrationsOptions) iter.Seq2[WorkflowIntegration, error] {
-	var co *CursorOptions
-	if opts != nil {
-		co = &opts.CursorOptions
-	}
-	q, err := cursorFilters(opts, co)
-	if err != nil {
-		return errSeq[WorkflowIntegration](err)
-	}
-	return cursorItems[WorkflowIntegration](ctx, s.client, "/workflows/integrations", "integrations", q, co)
+	return cursorSeqAt[WorkflowIntegration](ctx, s.client, "/workflows/integrations", "integrations", cursorPagedQuery(opts))
 }
 
 // ListPage returns one page of workflow integrations; pass its NextCursor
@@ -155,15 +112,7 @@ func (s *WorkflowIntegrationsService) List(ctx context.Context, opts *ListWorkfl
 //
 // OAuth scope workflow_integrations.read.
 func (s *WorkflowIntegrationsService) ListPage(ctx context.Context, opts *ListWorkflowIntegrationsOptions) (*Page[WorkflowIntegration], error) {
-	var co *CursorOptions
-	if opts != nil {
-		co = &opts.CursorOptions
-	}
-	q, err := cursorFilters(opts, co)
-	if err != nil {
-		return nil, err
-	}
-	return cursorOnePage[WorkflowIntegration](ctx, s.client, "/workflows/integrations", "integrations", q, co)
+	return cursorPageAt[WorkflowIntegration](ctx, s.client, "/workflows/integrations", "integrations", cursorPagedQuery(opts))
 }
 
 // Get returns the workflow integration with the given ID (such as
@@ -186,7 +135,7 @@ func (s *WorkflowIntegrationsService) Get(ctx context.Context, id string) (*Work
 //
 // OAuth scope workflow_integrations:connections.read.
 func (s *WorkflowIntegrationsService) ListAllConnections(ctx context.Context, opts *ListWorkflowIntegrationConnectionsOptions) iter.Seq2[WorkflowIntegrationConnection, error] {
-	return s.connections(ctx, "/workflows/integrations/connections", opts)
+	return cursorSeqAt[WorkflowIntegrationConnection](ctx, s.client, "/workflows/integrations/connections", "connections", cursorPagedQuery(opts))
 }
 
 // ListAllConnectionsPage returns one page of the connections of every
@@ -194,7 +143,7 @@ func (s *WorkflowIntegrationsService) ListAllConnections(ctx context.Context, op
 //
 // OAuth scope workflow_integrations:connections.read.
 func (s *WorkflowIntegrationsService) ListAllConnectionsPage(ctx context.Context, opts *ListWorkflowIntegrationConnectionsOptions) (*Page[WorkflowIntegrationConnection], error) {
-	return s.connectionsPage(ctx, "/workflows/integrations/connections", opts)
+	return cursorPageAt[WorkflowIntegrationConnection](ctx, s.client, "/workflows/integrations/connections", "connections", cursorPagedQuery(opts))
 }
 
 // ListConnections streams the connections of the workflow integration with
@@ -202,11 +151,7 @@ func (s *WorkflowIntegrationsService) ListAllConnectionsPage(ctx context.Context
 //
 // OAuth scope workflow_integrations:connections.read.
 func (s *WorkflowIntegrationsService) ListConnections(ctx context.Context, integrationID string, opts *ListWorkflowIntegrationConnectionsOptions) iter.Seq2[WorkflowIntegrationConnection, error] {
-	path, err := expandPath("/workflows/integrations/{integration_id}/connections", integrationID)
-	if err != nil {
-		return errSeq[WorkflowIntegrationConnection](err)
-	}
-	return s.connections(ctx, path, opts)
+	return cursorSeqAt[WorkflowIntegrationConnection](ctx, s.client, "/workflows/integrations/{integration_id}/connections", "connections", cursorPagedQuery(opts), integrationID)
 }
 
 // ListConnectionsPage returns one page of the connections of the workflow
@@ -214,37 +159,5 @@ func (s *WorkflowIntegrationsService) ListConnections(ctx context.Context, integ
 //
 // OAuth scope workflow_integrations:connections.read.
 func (s *WorkflowIntegrationsService) ListConnectionsPage(ctx context.Context, integrationID string, opts *ListWorkflowIntegrationConnectionsOptions) (*Page[WorkflowIntegrationConnection], error) {
-	path, err := expandPath("/workflows/integrations/{integration_id}/connections", integrationID)
-	if err != nil {
-		return nil, err
-	}
-	return s.connectionsPage(ctx, path, opts)
-}
-
-func (s *WorkflowIntegrationsService) connections(ctx context.Context, path string, opts *ListWorkflowIntegrationConnectionsOptions) iter.Seq2[WorkflowIntegrationConnection, error] {
-	var co *CursorOptions
-	if opts != nil {
-		co = &opts.CursorOptions
-	}
-	q, err := cursorFilters(opts, co)
-	if err != nil {
-		return errSeq[WorkflowIntegrationConnection](err)
-	}
-	return cursorItems[WorkflowIntegrationConnection](ctx, s.client, path, "connections", q, co)
-}
-
-func (s *WorkflowIntegrationsService) connectionsPage(ctx context.Context, path string, opts *ListWorkflowIntegrationConnectionsOptions) (*Page[WorkflowIntegrationConnection], error) {
-	var co *CursorOptions
-	if opts != nil {
-		co = &opts.CursorOptions
-	}
-	q, err := cursorFilters(opts, co)
-	if err != nil {
-		return nil, err
-	}
-	return cursorOnePage[WorkflowIntegrationConnection](ctx, s.client, path, "connections", q, co)
-}
-
-func cursorLimitError(n int) error {
-	return fmt.Errorf("pagerduty: Limit %d is out of range: a page holds 1 to %d items (0 for the default)", n, MaxPageSize)
+	return cursorPageAt[WorkflowIntegrationConnection](ctx, s.client, "/workflows/integrations/{integration_id}/connections", "connections", cursorPagedQuery(opts), integrationID)
 }
