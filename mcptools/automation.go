@@ -102,10 +102,7 @@ Use it to find the action to run with invoke_automation_action. Pages of limit a
 		if err != nil {
 			return nil, err
 		}
-		out := &AutomationActionList{Actions: make([]AutomationAction, len(p.Items))}
-		for i := range p.Items {
-			out.Actions[i] = trimAction(&p.Items[i])
-		}
+		out := &AutomationActionList{Actions: trimEach(p.Items, trimAction)}
 		if p.NextCursor != "" && len(p.Items) > 0 {
 			out.HasMore, out.NextCursor = true, p.NextCursor
 		}
@@ -276,10 +273,7 @@ Each run has its action, state (queued, running, completed, error, aborted...), 
 			if err != nil {
 				return nil, err
 			}
-			out := &InvocationList{Invocations: make([]Invocation, len(vs))}
-			for i := range vs {
-				out.Invocations[i] = trimInvocation(&vs[i])
-			}
+			out := &InvocationList{Invocations: trimEach(vs, trimInvocation)}
 			return out, nil
 		}
 		return nil, argError("invocation", "say which runs: give invocation (an ID) or incident (an ID or number)")

@@ -113,10 +113,8 @@ Pages of limit policies (default 25): when has_more, pass next_cursor back as cu
 		if err != nil {
 			return nil, err
 		}
-		out := &EscalationPolicyList{EscalationPolicies: make([]EscalationPolicy, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.EscalationPolicies[i] = trimPolicy(&p.Items[i], false)
-		}
+		list := trimEach(p.Items, func(ep *pagerduty.EscalationPolicy) EscalationPolicy { return trimPolicy(ep, false) })
+		out := &EscalationPolicyList{EscalationPolicies: list, PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -94,10 +94,7 @@ By default the ongoing and future ones. Pages of limit windows (default 25): whe
 		if err != nil {
 			return nil, err
 		}
-		out := &MaintenanceWindowList{MaintenanceWindows: make([]MaintenanceWindow, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.MaintenanceWindows[i] = trimWindow(&p.Items[i])
-		}
+		out := &MaintenanceWindowList{MaintenanceWindows: trimEach(p.Items, trimWindow), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -101,10 +101,7 @@ Change them with set_notification_rule and remove_notification_rule.`,
 		if err != nil {
 			return nil, err
 		}
-		out := &NotificationRuleList{User: user, Rules: make([]NotificationRule, len(rules))}
-		for i := range rules {
-			out.Rules[i] = trimRule(&rules[i])
-		}
+		out := &NotificationRuleList{User: user, Rules: trimEach(rules, trimRule)}
 		sortRules(out.Rules)
 		return out, nil
 	},

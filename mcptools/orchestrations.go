@@ -141,10 +141,8 @@ Use get_orchestration_rules to see an orchestration's rules. Pages of limit orch
 		if err != nil {
 			return nil, err
 		}
-		out := &EventOrchestrationList{Orchestrations: make([]EventOrchestration, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Orchestrations[i] = trimOrchestration(&p.Items[i], false)
-		}
+		list := trimEach(p.Items, func(o *pagerduty.Orchestration) EventOrchestration { return trimOrchestration(o, false) })
+		out := &EventOrchestrationList{Orchestrations: list, PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -76,6 +76,16 @@ func (p *pager) info(n int, more bool, total *int) PageInfo {
 	return pi
 }
 
+// trimEach trims each of items into what tools answer with (an empty list,
+// not nil, for none).
+func trimEach[T, R any](items []T, trim func(*T) R) []R {
+	out := make([]R, len(items))
+	for i := range items {
+		out[i] = trim(&items[i])
+	}
+	return out
+}
+
 func lines[T any](items []T, line func(*T) string) string {
 	var b strings.Builder
 	for i := range items {

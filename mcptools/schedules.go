@@ -86,10 +86,7 @@ Pages of limit schedules (default 25): when has_more, pass next_cursor back as c
 		if err != nil {
 			return nil, err
 		}
-		out := &ScheduleList{Schedules: make([]Schedule, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Schedules[i] = trimSchedule(&p.Items[i])
-		}
+		out := &ScheduleList{Schedules: trimEach(p.Items, trimSchedule), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -87,10 +87,7 @@ Pages of limit services (default 25): when has_more, pass next_cursor back as cu
 		if err != nil {
 			return nil, err
 		}
-		out := &ServiceList{Services: make([]Service, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Services[i] = trimService(&p.Items[i])
-		}
+		out := &ServiceList{Services: trimEach(p.Items, trimService), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

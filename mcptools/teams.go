@@ -69,10 +69,7 @@ Pages of limit teams (default 25): when has_more, pass next_cursor back as curso
 		if err != nil {
 			return nil, err
 		}
-		out := &TeamList{Teams: make([]Team, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Teams[i] = trimTeam(&p.Items[i])
-		}
+		out := &TeamList{Teams: trimEach(p.Items, trimTeam), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

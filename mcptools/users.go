@@ -74,10 +74,7 @@ Pages of limit users (default 25): when has_more, pass next_cursor back as curso
 		if err != nil {
 			return nil, err
 		}
-		out := &UserList{Users: make([]User, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Users[i] = trimUser(&p.Items[i])
-		}
+		out := &UserList{Users: trimEach(p.Items, trimUser), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -124,10 +124,7 @@ Use it to check which endpoints receive PagerDuty's events and whether deliverie
 		if err != nil {
 			return nil, err
 		}
-		out := &WebhookList{Webhooks: make([]Webhook, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Webhooks[i] = trimWebhook(&p.Items[i])
-		}
+		out := &WebhookList{Webhooks: trimEach(p.Items, trimWebhook), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }

@@ -93,10 +93,7 @@ Use it to find the workflow to run with start_incident_workflow or to trigger au
 		if err != nil {
 			return nil, err
 		}
-		out := &WorkflowList{Workflows: make([]Workflow, len(p.Items)), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
-		for i := range p.Items {
-			out.Workflows[i] = trimWorkflow(&p.Items[i])
-		}
+		out := &WorkflowList{Workflows: trimEach(p.Items, trimWorkflow), PageInfo: pg.info(len(p.Items), p.More, p.Total)}
 		return out, nil
 	},
 }
