@@ -8,13 +8,10 @@ import (
 	"github.com/modelcontextprotocol/go-sdk/mcp"
 )
 
-// BenchmarkCallListIncidents measures one list_incidents call through an
-// in-process MCP client, against the in-memory PagerDuty over loopback
-// HTTP: argument checks, the API request, trimming and rendering.
-func BenchmarkCallListIncidents(b *testing.B) {
-	e := newEnv(b, envConfig{})
+// benchmarkCall measures one tool call, made again and again through e's
+// in-process MCP client.
+func benchmarkCall(b *testing.B, e *env, params *mcp.CallToolParams) {
 	ctx := context.Background()
-	params := &mcp.CallToolParams{Name: "list_incidents", Arguments: map[string]any{"statuses": []string{"resolved"}, "limit": 25}}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -25,21 +22,20 @@ func BenchmarkCallListIncidents(b *testing.B) {
 	}
 }
 
+// BenchmarkCallListIncidents measures one list_incidents call through an
+// in-process MCP client, against the in-memory PagerDuty over loopback
+// HTTP: argument checks, the API request, trimming and rendering.
+func BenchmarkCallListIncidents(b *testing.B) {
+	e := newEnv(b, envConfig{})
+	benchmarkCall(b, e, &mcp.CallToolParams{Name: "list_incidents", Arguments: map[string]any{"statuses": []string{"resolved"}, "limit": 25}})
+}
+
 // BenchmarkCallGetCurrentUser measures the smallest round trip: one tool
 // call with no arguments and one small API answer, mostly the cost of MCP
 // and of the HTTP request.
 func BenchmarkCallGetCurrentUser(b *testing.B) {
 	e := newEnv(b, envConfig{})
-	ctx := context.Background()
-	params := &mcp.CallToolParams{Name: "get_current_user"}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		res, err := e.session.CallTool(ctx, params)
-		if err != nil || res.IsError {
-			b.Fatal(err, text(res))
-		}
-	}
+	benchmarkCall(b, e, &mcp.CallToolParams{Name: "get_current_user"})
 }
 
 // BenchmarkNew measures building a registry: every tool's schema derived

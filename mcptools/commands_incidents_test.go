@@ -27,35 +27,17 @@ func demoWith(edit func(d *pdtest.Dataset)) envConfig {
 
 func priorityID(t *testing.T, d *pdtest.Dataset, name string) string {
 	t.Helper()
-	for _, p := range d.Priorities {
-		if p.Name == name {
-			return p.ID
-		}
-	}
-	t.Fatalf("the account has no priority %s", name)
-	return ""
+	return findIn(t, d.Priorities, "priority "+name, func(p *pdtest.Priority) bool { return p.Name == name }).ID
 }
 
 func serviceNamed(t *testing.T, d *pdtest.Dataset, name string) pdtest.Service {
 	t.Helper()
-	for _, s := range d.Services {
-		if s.Name == name {
-			return s
-		}
-	}
-	t.Fatalf("the account has no service %s", name)
-	return pdtest.Service{}
+	return findIn(t, d.Services, "service "+name, func(s *pdtest.Service) bool { return s.Name == name })
 }
 
 func userNamed(t *testing.T, d *pdtest.Dataset, name string) pdtest.User {
 	t.Helper()
-	for _, u := range d.Users {
-		if u.Name == name {
-			return u
-		}
-	}
-	t.Fatalf("the account has no user %s", name)
-	return pdtest.User{}
+	return findIn(t, d.Users, "user "+name, func(u *pdtest.User) bool { return u.Name == name })
 }
 
 // openOf returns the open incidents of a service, newest first.

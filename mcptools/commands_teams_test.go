@@ -205,13 +205,7 @@ func teamOf(d *pdtest.Dataset, userID string) string {
 
 func policyNamed(t *testing.T, d *pdtest.Dataset, name string) pdtest.EscalationPolicy {
 	t.Helper()
-	for _, ep := range d.EscalationPolicies {
-		if ep.Name == name {
-			return ep
-		}
-	}
-	t.Fatalf("no escalation policy %q", name)
-	return pdtest.EscalationPolicy{}
+	return findIn(t, d.EscalationPolicies, "escalation policy "+name, func(ep *pdtest.EscalationPolicy) bool { return ep.Name == name })
 }
 
 func TestCommand_Teams_TeamEscalationPolicy(t *testing.T) {
@@ -250,13 +244,7 @@ func TestCommand_Teams_TeamEscalationPolicy(t *testing.T) {
 
 func userByID(t *testing.T, d *pdtest.Dataset, id string) pdtest.User {
 	t.Helper()
-	for _, u := range d.Users {
-		if u.ID == id {
-			return u
-		}
-	}
-	t.Fatalf("no user %s", id)
-	return pdtest.User{}
+	return findIn(t, d.Users, "user "+id, func(u *pdtest.User) bool { return u.ID == id })
 }
 
 func methodOfType(t *testing.T, u pdtest.User, typ string) pdtest.ContactMethod {

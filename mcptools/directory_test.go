@@ -10,13 +10,7 @@ import (
 
 func teamByName(t *testing.T, d *pdtest.Dataset, name string) pdtest.Team {
 	t.Helper()
-	for _, tm := range d.Teams {
-		if tm.Name == name {
-			return tm
-		}
-	}
-	t.Fatalf("the demo account has no team %q", name)
-	return pdtest.Team{}
+	return findIn(t, d.Teams, "team "+name, func(tm *pdtest.Team) bool { return tm.Name == name })
 }
 
 func userName(d *pdtest.Dataset, id string) string {

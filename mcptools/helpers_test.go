@@ -37,6 +37,20 @@ type envConfig struct {
 	sopts *mcp.ClientSessionOptions
 }
 
+// findIn returns the first of items that match accepts, and fails the test
+// (saying what was looked for) when none does.
+func findIn[T any](t testing.TB, items []T, what string, match func(*T) bool) T {
+	t.Helper()
+	for i := range items {
+		if match(&items[i]) {
+			return items[i]
+		}
+	}
+	t.Fatalf("the account has no %s", what)
+	var zero T
+	return zero
+}
+
 func newTestClient(t testing.TB, pd *pdtest.Server, extra ...pagerduty.Option) *pagerduty.Client {
 	t.Helper()
 	opts := append([]pagerduty.Option{

@@ -10,13 +10,7 @@ import (
 
 func scheduleByName(t *testing.T, d *pdtest.Dataset, name string) pdtest.Schedule {
 	t.Helper()
-	for _, s := range d.Schedules {
-		if s.Name == name {
-			return s
-		}
-	}
-	t.Fatalf("no schedule %q", name)
-	return pdtest.Schedule{}
+	return findIn(t, d.Schedules, "schedule "+name, func(s *pdtest.Schedule) bool { return s.Name == name })
 }
 
 func TestGetScheduleHoursAndGaps(t *testing.T) {
