@@ -142,6 +142,18 @@ func offsetPage[T any](ctx context.Context, c *Client, path, key string, q url.V
 	return getPage[T](ctx, c, path, key, q)
 }
 
+// listTarget fills the path template tmpl with ids and builds the filters
+// and paging P of a listing with query; the IDs are checked first.
+func listTarget[P any](tmpl string, ids []string, query func() (url.Values, P, error)) (string, url.Values, P, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil {
+		var zero P
+		return "", nil, zero, err
+	}
+	q, paging, err := query()
+	return path, q, paging, err
+}
+
 // listQuery builds the filters of a classic-paginated listing from its
 // options and gives their paging apart, or says what is wrong with them.
 type listQuery func() (url.Values, ListOptions, error)
@@ -150,11 +162,7 @@ type listQuery func() (url.Values, ListOptions, error)
 // template tmpl filled with ids, with the filters and paging query builds.
 // The IDs are checked first.
 func offsetSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query listQuery, ids ...string) iter.Seq2[T, error] {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return errSeq[T](err)
-	}
-	q, lo, err := query()
+	path, q, lo, err := listTarget(tmpl, ids, query)
 	if err != nil {
 		return errSeq[T](err)
 	}
@@ -165,11 +173,7 @@ func offsetSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query 
 // the path template tmpl filled with ids, with the filters and paging query
 // builds. The IDs are checked first.
 func offsetPageAt[T any](ctx context.Context, c *Client, tmpl, key string, query listQuery, ids ...string) (*Page[T], error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	q, lo, err := query()
+	path, q, lo, err := listTarget(tmpl, ids, query)
 	if err != nil {
 		return nil, err
 	}
@@ -236,11 +240,7 @@ type cursorQuery func() (url.Values, CursorOptions, error)
 // template tmpl filled with ids, with the filters and paging query builds.
 // The IDs are checked first.
 func cursorSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query cursorQuery, ids ...string) iter.Seq2[T, error] {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return errSeq[T](err)
-	}
-	q, co, err := query()
+	path, q, co, err := listTarget(tmpl, ids, query)
 	if err != nil {
 		return errSeq[T](err)
 	}
@@ -252,11 +252,7 @@ func cursorSeqAt[T any](ctx context.Context, c *Client, tmpl, key string, query 
 // the path template tmpl filled with ids, with the filters and paging query
 // builds. The IDs are checked first.
 func cursorPageAt[T any](ctx context.Context, c *Client, tmpl, key string, query cursorQuery, ids ...string) (*Page[T], error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	q, co, err := query()
+	path, q, co, err := listTarget(tmpl, ids, query)
 	if err != nil {
 		return nil, err
 	}
@@ -340,22 +336,21 @@ func deleteAt(ctx context.Context, c *Client, tmpl string, ids ...string) error 
 // wrong with them. A nil queryFunc sends no query.
 type queryFunc func() (url.Values, error)
 
-// build runs f, or returns no query when f is nil.
-func (f queryFunc) build() (url.Values, error) {
-	if f == nil {
-		return nil, nil
+// queryTarget fills the path template tmpl with ids and builds the query
+// with query (none when nil); the IDs are checked first.
+func queryTarget(tmpl string, ids []string, query queryFunc) (string, url.Values, error) {
+	path, err := expandPath(tmpl, ids...)
+	if err != nil || query == nil {
+		return path, nil, err
 	}
-	return f()
+	q, err := query()
+	return path, q, err
 }
 
 // getQueryAt reads the object under key at the path template tmpl filled
 // with ids, with the query that query builds. The IDs are checked first.
 func getQueryAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) (*T, error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	q, err := query.build()
+	path, q, err := queryTarget(tmpl, ids, query)
 	if err != nil {
 		return nil, err
 	}
@@ -366,11 +361,7 @@ func getQueryAt[T any](ctx context.Context, c *Client, tmpl, key string, query q
 // ids, for lists the API answers in one piece, with the query that query
 // builds (none when nil). The IDs are checked first.
 func sliceAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) ([]T, error) {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return nil, err
-	}
-	q, err := query.build()
+	path, q, err := queryTarget(tmpl, ids, query)
 	if err != nil {
 		return nil, err
 	}
@@ -381,11 +372,7 @@ func sliceAt[T any](ctx context.Context, c *Client, tmpl, key string, query quer
 // with ids, for lists the API answers in one piece, with the query that
 // query builds (none when nil). The IDs are checked first.
 func wholeListAt[T any](ctx context.Context, c *Client, tmpl, key string, query queryFunc, ids ...string) iter.Seq2[T, error] {
-	path, err := expandPath(tmpl, ids...)
-	if err != nil {
-		return errSeq[T](err)
-	}
-	q, err := query.build()
+	path, q, err := queryTarget(tmpl, ids, query)
 	if err != nil {
 		return errSeq[T](err)
 	}
