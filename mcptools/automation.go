@@ -93,10 +93,8 @@ Use it to find the action to run with invoke_automation_action. Pages of limit a
 		}
 		opts := &pagerduty.ListAutomationActionsOptions{CursorOptions: pagerduty.CursorOptions{Limit: l, Cursor: strings.TrimSpace(in.Cursor)},
 			Name: strings.TrimSpace(in.Name)}
-		if in.Service != "" {
-			if opts.ServiceID, err = resolveService(ctx, c, "service", in.Service); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "service", in.Service, resolveService, &opts.ServiceID); err != nil {
+			return nil, err
 		}
 		p, err := c.client.AutomationActions.ListPage(ctx, opts)
 		if err != nil {

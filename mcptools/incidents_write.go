@@ -85,18 +85,14 @@ Give an incident_key when a retry must not open a second incident.`,
 		if p.ServiceID, err = resolveService(ctx, c, "service", in.Service); err != nil {
 			return nil, err
 		}
-		if in.Priority != "" {
-			if p.PriorityID, err = resolvePriority(ctx, c, "priority", in.Priority); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "priority", in.Priority, resolvePriority, &p.PriorityID); err != nil {
+			return nil, err
 		}
 		if p.AssigneeIDs, err = resolveUsers(ctx, c, "assign_to", in.AssignTo); err != nil {
 			return nil, err
 		}
-		if in.EscalationPolicy != "" {
-			if p.EscalationPolicyID, err = resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "escalation_policy", in.EscalationPolicy, resolveEscalationPolicy, &p.EscalationPolicyID); err != nil {
+			return nil, err
 		}
 		_, p.From = actor(ctx, c)
 		inc, err := c.client.Incidents.Create(ctx, p)
@@ -174,18 +170,14 @@ var manageIncidents = &tool[manageIncidentsIn, *ManageResult]{
 			return nil, argError("assign_to", "it cannot be combined with escalation_policy or escalation_level")
 		}
 		var err error
-		if in.Priority != "" {
-			if ch.PriorityID, err = resolvePriority(ctx, c, "priority", in.Priority); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "priority", in.Priority, resolvePriority, &ch.PriorityID); err != nil {
+			return nil, err
 		}
 		if ch.AssigneeIDs, err = resolveUsers(ctx, c, "assign_to", in.AssignTo); err != nil {
 			return nil, err
 		}
-		if in.EscalationPolicy != "" {
-			if ch.EscalationPolicyID, err = resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "escalation_policy", in.EscalationPolicy, resolveEscalationPolicy, &ch.EscalationPolicyID); err != nil {
+			return nil, err
 		}
 		if ch.Status == "" && ch.Urgency == "" && ch.PriorityID == "" && ch.EscalationLevel == 0 && len(ch.AssigneeIDs) == 0 && ch.EscalationPolicyID == "" {
 			return nil, userError("Nothing to change: give status, urgency, priority, escalation_level, assign_to or escalation_policy.")

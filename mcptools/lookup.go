@@ -19,10 +19,26 @@ func resolveService(ctx context.Context, c *call, arg, v string) (string, error)
 	}, func(s *pagerduty.Service) (string, string) { return s.ID, s.Name })
 }
 
+// resolver turns an argument that names an object (its ID or name) into
+// the object's ID.
+type resolver func(ctx context.Context, c *call, arg, v string) (string, error)
+
+// resolveOptional resolves an optional argument: when v is given, it turns
+// it into an ID with resolve and stores it in *id; an empty v leaves *id as
+// it is.
+func resolveOptional(ctx context.Context, c *call, arg, v string, resolve resolver, id *string) error {
+	if v == "" {
+		return nil
+	}
+	var err error
+	*id, err = resolve(ctx, c, arg, v)
+	return err
+}
+
 // resolveInto resolves an optional filter: when v is given, it turns it
 // into an ID with resolve and makes that ID the only one in *ids; an empty
 // v leaves *ids as it is.
-func resolveInto(ctx context.Context, c *call, arg, v string, resolve func(context.Context, *call, string, string) (string, error), ids *[]string) error {
+func resolveInto(ctx context.Context, c *call, arg, v string, resolve resolver, ids *[]string) error {
 	if v == "" {
 		return nil
 	}

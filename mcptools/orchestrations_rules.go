@@ -168,10 +168,8 @@ Returns the rules as they now are, with PagerDuty's warnings (such as a feature 
 		if err != nil {
 			return nil, err
 		}
-		if in.Priority != "" {
-			if a.Priority, err = resolvePriority(ctx, c, "priority", in.Priority); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "priority", in.Priority, resolvePriority, &a.Priority); err != nil {
+			return nil, err
 		}
 		p, err := t.get(ctx, c)
 		if err != nil {

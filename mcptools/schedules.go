@@ -200,10 +200,8 @@ Use it for "who is on call this weekend on X", "on-call hours per person last mo
 			return nil, err
 		}
 		var only string
-		if in.User != "" {
-			if only, err = resolveUser(ctx, c, "user", in.User); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "user", in.User, resolveUser, &only); err != nil {
+			return nil, err
 		}
 		s, err := c.client.Schedules.Get(ctx, id, &pagerduty.GetScheduleOptions{Since: since, Until: until, TimeZone: "UTC"})
 		if err != nil {

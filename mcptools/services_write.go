@@ -42,10 +42,8 @@ Returns the service as it now is.`,
 			p.Description = &d
 		}
 		var err error
-		if in.EscalationPolicy != "" {
-			if p.EscalationPolicyID, err = resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy); err != nil {
-				return nil, err
-			}
+		if err := resolveOptional(ctx, c, "escalation_policy", in.EscalationPolicy, resolveEscalationPolicy, &p.EscalationPolicyID); err != nil {
+			return nil, err
 		}
 		if p.AutoResolveTimeout == nil && p.AcknowledgementTimeout == nil && p.Description == nil && p.EscalationPolicyID == "" && p.Status == "" {
 			return nil, userError("Nothing to change: give auto_resolve_minutes, ack_timeout_minutes, escalation_policy, status or description.")
