@@ -45,10 +45,8 @@ func (o *ListAddonsOptions) query() (url.Values, ListOptions, error) {
 	if err := checkIDs("ServiceIDs", o.ServiceIDs); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if o.Filter != "" {
-		if err := oneOf("Filter", []AddonType{o.Filter}, FullPageAddon, IncidentShowAddon); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("Filter", o.Filter, FullPageAddon, IncidentShowAddon); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err

@@ -220,10 +220,8 @@ func (p *AlertGroupingSettingParams) wire() (map[string]any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if c.Aggregate != "" {
-			if err := oneOf("Config.Aggregate", []string{c.Aggregate}, "all", "any"); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("Config.Aggregate", c.Aggregate, "all", "any"); err != nil {
+			return nil, err
 		}
 	}
 	if p.Type == AlertGroupingContentBased || p.Type == AlertGroupingContentBasedIntelligent {

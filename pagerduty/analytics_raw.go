@@ -152,10 +152,8 @@ func (o *RawIncidentsOptions) body(responder bool) (RawIncidentsOptions, error) 
 		}
 		orderBys = []string{"incident_created_at"}
 	}
-	if o.OrderBy != "" {
-		if err := oneOf("OrderBy", []string{o.OrderBy}, orderBys...); err != nil {
-			return RawIncidentsOptions{}, err
-		}
+	if err := oneOfIfSet("OrderBy", o.OrderBy, orderBys...); err != nil {
+		return RawIncidentsOptions{}, err
 	}
 	if err := checkFilterIDs(map[string][]string{"TeamIDs": f.TeamIDs, "ServiceIDs": f.ServiceIDs,
 		"PriorityIDs": f.PriorityIDs, "IncidentTypeIDs": f.IncidentTypeIDs}); err != nil {

@@ -91,10 +91,8 @@ func (s *AnalyticsService) GetIncidentResponses(ctx context.Context, id string, 
 		if err := checkSortOrder(opts.Order); err != nil {
 			return nil, err
 		}
-		if opts.OrderBy != "" {
-			if err := oneOf("OrderBy", []string{opts.OrderBy}, "requested_at"); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("OrderBy", opts.OrderBy, "requested_at"); err != nil {
+			return nil, err
 		}
 		r.body = opts
 	}

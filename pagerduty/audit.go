@@ -73,10 +73,8 @@ func (o *ListAccountAuditRecordsOptions) query() (url.Values, CursorOptions, err
 		AuditResourceEscalationPolicies, AuditResourceServices, AuditResourceIPAllowLists); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	if o.ActorType != "" {
-		if err := oneOf("ActorType", []AuditActorType{o.ActorType}, AuditActorUser, AuditActorAPIKey, AuditActorApp); err != nil {
-			return nil, CursorOptions{}, err
-		}
+	if err := oneOfIfSet("ActorType", o.ActorType, AuditActorUser, AuditActorAPIKey, AuditActorApp); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	if o.ActorID != "" {
 		if o.ActorType == "" {
@@ -86,11 +84,9 @@ func (o *ListAccountAuditRecordsOptions) query() (url.Values, CursorOptions, err
 			return nil, CursorOptions{}, err
 		}
 	}
-	if o.MethodType != "" {
-		if err := oneOf("MethodType", []AuditMethodType{o.MethodType}, AuditMethodBrowser, AuditMethodOAuth, AuditMethodAPIToken,
-			AuditMethodIdentityProvider, AuditMethodOther); err != nil {
-			return nil, CursorOptions{}, err
-		}
+	if err := oneOfIfSet("MethodType", o.MethodType, AuditMethodBrowser, AuditMethodOAuth, AuditMethodAPIToken,
+		AuditMethodIdentityProvider, AuditMethodOther); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	if o.MethodTruncatedToken != "" && o.MethodType != AuditMethodAPIToken {
 		return nil, CursorOptions{}, required("MethodType", "MethodTruncatedToken names an API token, so MethodType must be "+string(AuditMethodAPIToken))

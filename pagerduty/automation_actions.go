@@ -221,7 +221,7 @@ func (p *AutomationActionParams) wire() (*automationActionWire, error) {
 	if err := checkClassification(p.Classification); err != nil {
 		return nil, err
 	}
-	if err := automationOptionalID("RunnerID", p.RunnerID); err != nil {
+	if err := optionalID("RunnerID", p.RunnerID); err != nil {
 		return nil, err
 	}
 	if err := checkDataReference(p.ActionType, p.DataReference, true); err != nil {
@@ -282,7 +282,7 @@ func (u *AutomationActionUpdate) wire() (*automationActionWire, error) {
 	if err := checkClassification(u.Classification); err != nil {
 		return nil, err
 	}
-	if err := automationOptionalID("RunnerID", u.RunnerID); err != nil {
+	if err := optionalID("RunnerID", u.RunnerID); err != nil {
 		return nil, err
 	}
 	if u.DataReference != nil {
@@ -332,32 +332,19 @@ func (o *ListAutomationActionsOptions) query() (url.Values, CursorOptions, error
 		return nil, CursorOptions{}, err
 	}
 	for field, id := range map[string]string{"RunnerID": o.RunnerID, "TeamID": o.TeamID, "ServiceID": o.ServiceID} {
-		if err := automationOptionalID(field, id); err != nil {
+		if err := optionalID(field, id); err != nil {
 			return nil, CursorOptions{}, err
 		}
 	}
 	if err := checkClassification(o.Classification); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	if o.ActionType != "" {
-		if err := oneOf("ActionType", []AutomationActionType{o.ActionType}, actionTypes...); err != nil {
-			return nil, CursorOptions{}, err
-		}
+	if err := oneOfIfSet("ActionType", o.ActionType, actionTypes...); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	encodeQuery(q, o)
 	stripCursor(q)
 	return q, o.CursorOptions, nil
-}
-
-// automationOptionalID validates id when it is set.
-func automationOptionalID(field, id string) error {
-	if id == "" {
-		return nil
-	}
-	if err := ValidateID(id); err != nil {
-		return fmt.Errorf("%s: %w", field, err)
-	}
-	return nil
 }
 
 // List streams the automation actions that match opts, sorted by name,

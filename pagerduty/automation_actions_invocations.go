@@ -116,7 +116,7 @@ func (s *AutomationActionsService) Invoke(ctx context.Context, id string, p *Inv
 	if err := ValidateID(p.IncidentID); err != nil {
 		return nil, fmt.Errorf("IncidentID: %w", err)
 	}
-	if err := automationOptionalID("AlertID", p.AlertID); err != nil {
+	if err := optionalID("AlertID", p.AlertID); err != nil {
 		return nil, err
 	}
 	body := map[string]any{"invocation": map[string]any{"metadata": p}}
@@ -164,10 +164,10 @@ func (s *AutomationActionsService) ListInvocations(ctx context.Context, opts *Li
 				return nil, err
 			}
 		}
-		if err := automationOptionalID("IncidentID", opts.IncidentID); err != nil {
+		if err := optionalID("IncidentID", opts.IncidentID); err != nil {
 			return nil, err
 		}
-		if err := automationOptionalID("ActionID", opts.ActionID); err != nil {
+		if err := optionalID("ActionID", opts.ActionID); err != nil {
 			return nil, err
 		}
 		encodeQuery(q, opts)

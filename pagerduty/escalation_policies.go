@@ -216,10 +216,8 @@ func (o *ListEscalationPoliciesOptions) query() (url.Values, ListOptions, error)
 	if err := oneOf("Includes", o.Includes, epIncludes...); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []string{o.SortBy}, "name", "name:asc", "name:desc"); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, "name", "name:asc", "name:desc"); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err
@@ -322,10 +320,8 @@ func (p *EscalationPolicyParams) wire() (*escalationPolicyWire, error) {
 	if p.NumLoops != nil && *p.NumLoops < 0 {
 		return nil, fmt.Errorf("pagerduty: NumLoops %d is negative", *p.NumLoops)
 	}
-	if p.OnCallHandoffNotifications != "" {
-		if err := oneOf("OnCallHandoffNotifications", []HandoffNotifications{p.OnCallHandoffNotifications}, HandoffIfHasServices, HandoffAlways); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("OnCallHandoffNotifications", p.OnCallHandoffNotifications, HandoffIfHasServices, HandoffAlways); err != nil {
+		return nil, err
 	}
 	if len(p.Rules) == 0 {
 		return nil, required("Rules", "at least one escalation rule with its targets")

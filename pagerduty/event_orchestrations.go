@@ -60,11 +60,9 @@ func (o *ListOrchestrationsOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
 		return url.Values{}, ListOptions{}, nil
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []OrchestrationSort{o.SortBy}, OrchestrationSortNameAsc, OrchestrationSortNameDesc,
-			OrchestrationSortRoutesAsc, OrchestrationSortRoutesDesc, OrchestrationSortCreatedAtAsc, OrchestrationSortCreatedAtDesc); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, OrchestrationSortNameAsc, OrchestrationSortNameDesc,
+		OrchestrationSortRoutesAsc, OrchestrationSortRoutesDesc, OrchestrationSortCreatedAtAsc, OrchestrationSortCreatedAtDesc); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err

@@ -106,10 +106,8 @@ func (o *ListAlertsOptions) query() (url.Values, error) {
 	if err := oneOf("Includes", o.Includes, AlertIncludeServices, AlertIncludeFirstTriggerLogEntries, AlertIncludeIncidents); err != nil {
 		return nil, err
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []string{o.SortBy}, "created_at", "resolved_at", "created_at:asc", "created_at:desc", "resolved_at:asc", "resolved_at:desc"); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, "created_at", "resolved_at", "created_at:asc", "created_at:desc", "resolved_at:asc", "resolved_at:desc"); err != nil {
+		return nil, err
 	}
 	encodeQuery(q, o)
 	stripPaging(q)
@@ -199,15 +197,11 @@ func (ch AlertChange) wire() (*alertWire, error) {
 	if ch.Status == "" && ch.IncidentID == "" {
 		return nil, fmt.Errorf("pagerduty: the alert change is empty: set Status (resolved or triggered) or IncidentID")
 	}
-	if ch.Status != "" {
-		if err := oneOf("Status", []AlertStatus{ch.Status}, AlertResolved, AlertTriggered); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Status", ch.Status, AlertResolved, AlertTriggered); err != nil {
+		return nil, err
 	}
-	if ch.IncidentID != "" {
-		if err := ValidateID(ch.IncidentID); err != nil {
-			return nil, fmt.Errorf("IncidentID: %w", err)
-		}
+	if err := optionalID("IncidentID", ch.IncidentID); err != nil {
+		return nil, err
 	}
 	return &alertWire{Status: ch.Status, Incident: refTo("incident_reference", ch.IncidentID)}, nil
 }

@@ -74,10 +74,8 @@ type UpdateIncidentTypeParams struct {
 func (s *IncidentTypesService) List(ctx context.Context, opts *ListIncidentTypesOptions) iter.Seq2[IncidentType, error] {
 	q := url.Values{}
 	if opts != nil {
-		if opts.Filter != "" {
-			if err := oneOf("Filter", []IncidentTypeFilter{opts.Filter}, IncidentTypesEnabled, IncidentTypesDisabled, IncidentTypesAll); err != nil {
-				return errSeq[IncidentType](err)
-			}
+		if err := oneOfIfSet("Filter", opts.Filter, IncidentTypesEnabled, IncidentTypesDisabled, IncidentTypesAll); err != nil {
+			return errSeq[IncidentType](err)
 		}
 		encodeQuery(q, opts)
 	}

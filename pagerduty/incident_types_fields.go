@@ -2,14 +2,8 @@ package pagerduty
 
 import (
 	"context"
-	"fmt"
 	"iter"
 )
-
-// namedFieldErr names the field whose value err is about.
-func namedFieldErr(field string, err error) error {
-	return fmt.Errorf("%s: %w", field, err)
-}
 
 // ListCustomFields streams the custom fields of the incident type typeIDOrName
 // (the API answers them in one piece).

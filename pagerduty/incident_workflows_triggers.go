@@ -111,16 +111,12 @@ func (o *ListWorkflowTriggersOptions) query() (url.Values, error) {
 			return nil, namedFieldErr(field, err)
 		}
 	}
-	if o.TriggerType != "" {
-		if err := oneOf("TriggerType", []WorkflowTriggerType{o.TriggerType}, workflowTriggerTypes...); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("TriggerType", o.TriggerType, workflowTriggerTypes...); err != nil {
+		return nil, err
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []WorkflowTriggerSort{o.SortBy}, SortTriggersByWorkflowID, SortTriggersByWorkflowIDAsc,
-			SortTriggersByWorkflowIDDesc, SortTriggersByWorkflowName, SortTriggersByWorkflowNameAsc, SortTriggersByWorkflowNameDesc); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, SortTriggersByWorkflowID, SortTriggersByWorkflowIDAsc,
+		SortTriggersByWorkflowIDDesc, SortTriggersByWorkflowName, SortTriggersByWorkflowNameAsc, SortTriggersByWorkflowNameDesc); err != nil {
+		return nil, err
 	}
 	encodeQuery(q, o)
 	return q, nil

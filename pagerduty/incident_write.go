@@ -112,10 +112,8 @@ func (p *CreateIncidentParams) wire() (*incidentWire, error) {
 			return nil, fmt.Errorf("%s: %w", field, err)
 		}
 	}
-	if p.Urgency != "" {
-		if err := oneOf("Urgency", []Urgency{p.Urgency}, UrgencyHigh, UrgencyLow); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Urgency", p.Urgency, UrgencyHigh, UrgencyLow); err != nil {
+		return nil, err
 	}
 	if len(p.AssigneeIDs) > 0 && p.EscalationPolicyID != "" {
 		return nil, fmt.Errorf("pagerduty: AssigneeIDs and EscalationPolicyID cannot both be set: an incident is either assigned to users or escalated through a policy")
@@ -210,18 +208,14 @@ type IncidentChanges struct {
 }
 
 func (ch *IncidentChanges) wire(id string) (*incidentWire, error) {
-	if ch.Status != "" {
-		if err := oneOf("Status", []IncidentStatus{ch.Status}, Acknowledged, Resolved, Triggered); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Status", ch.Status, Acknowledged, Resolved, Triggered); err != nil {
+		return nil, err
 	}
 	if ch.Resolution != "" && ch.Status != Resolved {
 		return nil, fmt.Errorf("pagerduty: Resolution is only accepted with Status %q", Resolved)
 	}
-	if ch.Urgency != "" {
-		if err := oneOf("Urgency", []Urgency{ch.Urgency}, UrgencyHigh, UrgencyLow); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Urgency", ch.Urgency, UrgencyHigh, UrgencyLow); err != nil {
+		return nil, err
 	}
 	if ch.EscalationLevel < 0 {
 		return nil, fmt.Errorf("pagerduty: EscalationLevel %d: levels start at 1 (0 leaves the level unchanged)", ch.EscalationLevel)
@@ -290,10 +284,8 @@ func (s *IncidentsService) Update(ctx context.Context, id string, p *UpdateIncid
 	if p == nil {
 		p = &UpdateIncidentParams{}
 	}
-	if p.ServiceID != "" {
-		if err := ValidateID(p.ServiceID); err != nil {
-			return nil, fmt.Errorf("ServiceID: %w", err)
-		}
+	if err := optionalID("ServiceID", p.ServiceID); err != nil {
+		return nil, err
 	}
 	ch := p.IncidentChanges
 	var w *incidentWire

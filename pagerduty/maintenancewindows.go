@@ -94,11 +94,9 @@ func (o *ListMaintenanceWindowsOptions) query() (url.Values, ListOptions, error)
 	if err := oneOf("Includes", o.Includes, maintenanceWindowIncludes...); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if o.Filter != "" {
-		if err := oneOf("Filter", []MaintenanceWindowFilter{o.Filter}, MaintenancePast, MaintenanceFuture,
-			MaintenanceOngoing, MaintenanceOpen, MaintenanceAll); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("Filter", o.Filter, MaintenancePast, MaintenanceFuture,
+		MaintenanceOngoing, MaintenanceOpen, MaintenanceAll); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err

@@ -67,10 +67,8 @@ func (o *ListNotificationsOptions) query() (url.Values, ListOptions, error) {
 	if !o.Until.After(o.Since) {
 		return nil, ListOptions{}, fmt.Errorf("pagerduty: Until (%s) must be after Since (%s)", o.Until.Format(time.RFC3339), o.Since.Format(time.RFC3339))
 	}
-	if o.Filter != "" {
-		if err := oneOf("Filter", []NotificationType{o.Filter}, NotificationSMS, NotificationEmail, NotificationPhone, NotificationPush); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("Filter", o.Filter, NotificationSMS, NotificationEmail, NotificationPhone, NotificationPush); err != nil {
+		return nil, ListOptions{}, err
 	}
 	if err := oneOf("Includes", o.Includes, NotificationIncludeUsers); err != nil {
 		return nil, ListOptions{}, err

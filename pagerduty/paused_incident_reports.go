@@ -37,15 +37,11 @@ func (o *PausedIncidentReportOptions) query() (url.Values, error) {
 	if o == nil {
 		return q, nil
 	}
-	if o.ServiceID != "" {
-		if err := ValidateID(o.ServiceID); err != nil {
-			return nil, namedFieldErr("ServiceID", err)
-		}
+	if err := optionalID("ServiceID", o.ServiceID); err != nil {
+		return nil, err
 	}
-	if o.SuspendedBy != "" {
-		if err := oneOf("SuspendedBy", []PauseSource{o.SuspendedBy}, PausedByAutoPause, PausedByRules); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("SuspendedBy", o.SuspendedBy, PausedByAutoPause, PausedByRules); err != nil {
+		return nil, err
 	}
 	if !o.Since.IsZero() && !o.Until.IsZero() && !o.Until.After(o.Since) {
 		return nil, fmt.Errorf("pagerduty: Until (%s) must be after Since (%s)", o.Until.Format(time.RFC3339), o.Since.Format(time.RFC3339))

@@ -125,6 +125,14 @@ func oneOf[T ~string](field string, values []T, allowed ...T) error {
 	return nil
 }
 
+// oneOfIfSet checks v as oneOf does when v is set; empty v is accepted.
+func oneOfIfSet[T ~string](field string, v T, allowed ...T) error {
+	if v == "" {
+		return nil
+	}
+	return oneOf(field, []T{v}, allowed...)
+}
+
 // checkIDs validates a list of IDs sent as a filter.
 func checkIDs(field string, ids []string) error {
 	for _, id := range ids {

@@ -102,10 +102,8 @@ func (o *ListRecommendedRulesOptions) query() (url.Values, CursorOptions, error)
 	if o.Limit < 0 || o.Limit > maxRecommendationsPage {
 		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is out of range: a page of recommendations holds 1 to %d (0 for the default)", o.Limit, maxRecommendationsPage)
 	}
-	if o.ServiceID != "" {
-		if err := ValidateID(o.ServiceID); err != nil {
-			return nil, CursorOptions{}, fmt.Errorf("ServiceID: %w", err)
-		}
+	if err := optionalID("ServiceID", o.ServiceID); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	for field, ids := range map[string][]string{"ServiceIDs": o.ServiceIDs, "TeamIDs": o.TeamIDs} {
 		if err := checkIDs(field, ids); err != nil {

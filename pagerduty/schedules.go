@@ -197,7 +197,7 @@ func (o *ListSchedulesOptions) query() (url.Values, ListOptions, error) {
 	if err := schedCheckSpan(o.Since, o.Until); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if err := schedOptionalID("IncludeNextOnCallForUser", o.IncludeNextOnCallForUser); err != nil {
+	if err := optionalID("IncludeNextOnCallForUser", o.IncludeNextOnCallForUser); err != nil {
 		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
@@ -214,17 +214,6 @@ func schedCheckSpan(since, until time.Time) error {
 func schedCheckOrder(startName, endName string, start, end time.Time) error {
 	if !start.IsZero() && !end.IsZero() && !end.After(start) {
 		return fmt.Errorf("pagerduty: %s (%s) must be after %s (%s)", endName, end.Format(time.RFC3339), startName, start.Format(time.RFC3339))
-	}
-	return nil
-}
-
-// schedOptionalID validates id when it is set.
-func schedOptionalID(field, id string) error {
-	if id == "" {
-		return nil
-	}
-	if err := ValidateID(id); err != nil {
-		return fmt.Errorf("%s: %w", field, err)
 	}
 	return nil
 }
@@ -280,7 +269,7 @@ func (s *SchedulesService) Get(ctx context.Context, id string, opts *GetSchedule
 		if err := schedCheckSpan(opts.Since, opts.Until); err != nil {
 			return nil, err
 		}
-		if err := schedOptionalID("IncludeNextOnCallForUser", opts.IncludeNextOnCallForUser); err != nil {
+		if err := optionalID("IncludeNextOnCallForUser", opts.IncludeNextOnCallForUser); err != nil {
 			return nil, err
 		}
 		encodeQuery(q, opts)

@@ -232,10 +232,10 @@ func (s *SchedulesV3Service) CreateOverrides(ctx context.Context, scheduleID str
 		if (o.RotationID == "") == (o.CustomShiftID == "") {
 			return nil, fmt.Errorf("pagerduty: %s: name the rotation (RotationID) or the custom shift (CustomShiftID) overridden, exactly one of them", f)
 		}
-		if err := schedOptionalID(f+".RotationID", o.RotationID); err != nil {
+		if err := optionalID(f+".RotationID", o.RotationID); err != nil {
 			return nil, err
 		}
-		if err := schedOptionalID(f+".CustomShiftID", o.CustomShiftID); err != nil {
+		if err := optionalID(f+".CustomShiftID", o.CustomShiftID); err != nil {
 			return nil, err
 		}
 		if o.Start.IsZero() || o.End.IsZero() {

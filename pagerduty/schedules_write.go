@@ -109,7 +109,7 @@ func (l *ScheduleLayerParams) wire(field string) (*scheduleLayerWire, error) {
 	if len(l.UserIDs) == 0 {
 		return nil, required(field+".UserIDs", "the users taking turns, at least one")
 	}
-	if err := schedOptionalID(field+".ID", l.ID); err != nil {
+	if err := optionalID(field+".ID", l.ID); err != nil {
 		return nil, err
 	}
 	if err := checkIDs(field+".UserIDs", l.UserIDs); err != nil {

@@ -274,10 +274,8 @@ func (o *ListServicesOptions) query() (url.Values, ListOptions, error) {
 	if err := oneOf("Includes", o.Includes, serviceIncludes...); err != nil {
 		return nil, ListOptions{}, err
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []string{o.SortBy}, "name", "name:asc", "name:desc"); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, "name", "name:asc", "name:desc"); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err
@@ -340,15 +338,11 @@ func (s *ServicesService) Delete(ctx context.Context, id string) error {
 
 // checkServiceFields validates the enums of a service write.
 func checkServiceFields(p *ServiceParams) error {
-	if p.Status != "" {
-		if err := oneOf("Status", []ServiceStatus{p.Status}, ServiceActive, ServiceDisabled, ServiceMaintenance, ServiceWarning, ServiceCritical); err != nil {
-			return err
-		}
+	if err := oneOfIfSet("Status", p.Status, ServiceActive, ServiceDisabled, ServiceMaintenance, ServiceWarning, ServiceCritical); err != nil {
+		return err
 	}
-	if p.AlertCreation != "" {
-		if err := oneOf("AlertCreation", []AlertCreation{p.AlertCreation}, CreateIncidents, CreateAlertsAndIncidents); err != nil {
-			return err
-		}
+	if err := oneOfIfSet("AlertCreation", p.AlertCreation, CreateIncidents, CreateAlertsAndIncidents); err != nil {
+		return err
 	}
 	for name, t := range map[string]*int{"AutoResolveTimeout": p.AutoResolveTimeout, "AcknowledgementTimeout": p.AcknowledgementTimeout} {
 		if t != nil && *t < 0 {
@@ -422,10 +416,8 @@ func checkAlertGrouping(g *AlertGroupingParameters) error {
 	if c.TimeWindow != nil && *c.TimeWindow != 0 && *c.TimeWindow != 86400 && (*c.TimeWindow < 300 || *c.TimeWindow > 3600) {
 		return fmt.Errorf("pagerduty: AlertGroupingParameters.Config.TimeWindow %d is out of range: 300 to 3600 seconds (86400 for content-based), or 0 for the recommended window", *c.TimeWindow)
 	}
-	if c.Aggregate != "" {
-		if err := oneOf("AlertGroupingParameters.Config.Aggregate", []string{c.Aggregate}, "all", "any"); err != nil {
-			return err
-		}
+	if err := oneOfIfSet("AlertGroupingParameters.Config.Aggregate", c.Aggregate, "all", "any"); err != nil {
+		return err
 	}
 	if g.Type == AlertGroupingContentBased && len(c.Fields) == 0 {
 		return required("AlertGroupingParameters.Config.Fields", "content-based grouping compares at least one alert field")

@@ -184,10 +184,8 @@ func (p *IntegrationParams) wire(serviceID string, create bool) (*integrationWir
 	if create && p.Type == "" {
 		return nil, required("Type", "the kind of integration, such as "+string(IntegrationEventsAPIV2))
 	}
-	if p.Type != "" {
-		if err := oneOf("Type", []IntegrationType{p.Type}, integrationTypes...); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Type", p.Type, integrationTypes...); err != nil {
+		return nil, err
 	}
 	checks := []struct {
 		field, value string

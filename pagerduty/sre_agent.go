@@ -69,10 +69,8 @@ func (s *SREAgentService) ListMemories(ctx context.Context, opts *ListSREMemorie
 				}
 			}
 		}
-		if opts.Type != "" {
-			if err := oneOf("Type", []SREMemoryType{opts.Type}, SREMemoryRunbook, SREMemoryServiceProfile, SREMemoryIncidentPlaybook); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("Type", opts.Type, SREMemoryRunbook, SREMemoryServiceProfile, SREMemoryIncidentPlaybook); err != nil {
+			return nil, err
 		}
 		encodeQuery(q, opts)
 		if opts.Limit > 0 {

@@ -77,10 +77,8 @@ type ListStandardsOptions struct {
 func (s *StandardsService) List(ctx context.Context, opts *ListStandardsOptions) ([]Standard, error) {
 	q := url.Values{}
 	if opts != nil {
-		if opts.ResourceType != "" {
-			if err := oneOf("ResourceType", []StandardResourceType{opts.ResourceType}, StandardTechnicalService); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("ResourceType", opts.ResourceType, StandardTechnicalService); err != nil {
+			return nil, err
 		}
 		encodeQuery(q, opts)
 	}

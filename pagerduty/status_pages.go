@@ -125,10 +125,8 @@ func checkPostReview(r PostReviewStatus) error {
 func (s *StatusPagesService) List(ctx context.Context, opts *ListStatusPagesOptions) (*Page[StatusPage], error) {
 	q := url.Values{}
 	if opts != nil {
-		if opts.Type != "" {
-			if err := oneOf("Type", []StatusPageType{opts.Type}, StatusPagePublic, StatusPagePrivate); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("Type", opts.Type, StatusPagePublic, StatusPagePrivate); err != nil {
+			return nil, err
 		}
 		encodeQuery(q, opts)
 	}

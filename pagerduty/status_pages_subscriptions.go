@@ -81,15 +81,11 @@ type ListStatusPageSubscriptionsOptions struct {
 func (s *StatusPagesService) ListSubscriptions(ctx context.Context, id string, opts *ListStatusPageSubscriptionsOptions) (*Page[StatusPageSubscription], error) {
 	q := url.Values{}
 	if opts != nil {
-		if opts.Status != "" {
-			if err := oneOf("Status", []StatusPageSubscriptionStatus{opts.Status}, StatusPageSubscriptionActive, StatusPageSubscriptionPending); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("Status", opts.Status, StatusPageSubscriptionActive, StatusPageSubscriptionPending); err != nil {
+			return nil, err
 		}
-		if opts.Channel != "" {
-			if err := oneOf("Channel", []StatusPageChannel{opts.Channel}, SubscribeByWebhook, SubscribeByEmail, SubscribeBySlack); err != nil {
-				return nil, err
-			}
+		if err := oneOfIfSet("Channel", opts.Channel, SubscribeByWebhook, SubscribeByEmail, SubscribeBySlack); err != nil {
+			return nil, err
 		}
 		encodeQuery(q, opts)
 	}

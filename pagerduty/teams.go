@@ -131,10 +131,8 @@ func (p *TeamParams) wire() (*teamWire, error) {
 	if p.Description != nil && len([]rune(*p.Description)) > 1024 {
 		return nil, fmt.Errorf("pagerduty: Description is %d characters long: at most 1024 are accepted", len([]rune(*p.Description)))
 	}
-	if p.DefaultRole != "" {
-		if err := oneOf("DefaultRole", []TeamDefaultRole{p.DefaultRole}, TeamDefaultManager, TeamDefaultNone); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("DefaultRole", p.DefaultRole, TeamDefaultManager, TeamDefaultNone); err != nil {
+		return nil, err
 	}
 	return &teamWire{Type: "team", Name: p.Name, Description: p.Description, DefaultRole: p.DefaultRole}, nil
 }

@@ -94,16 +94,12 @@ func (o *ListTemplatesOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
 		return url.Values{}, ListOptions{}, nil
 	}
-	if o.TemplateType != "" {
-		if err := oneOf("TemplateType", []TemplateType{o.TemplateType}, TemplateStatusUpdate); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("TemplateType", o.TemplateType, TemplateStatusUpdate); err != nil {
+		return nil, ListOptions{}, err
 	}
-	if o.SortBy != "" {
-		if err := oneOf("SortBy", []TemplateSort{o.SortBy}, TemplateSortName, TemplateSortNameAsc, TemplateSortNameDesc,
-			TemplateSortCreatedAt, TemplateSortCreatedAtAsc, TemplateSortCreatedAtDesc); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("SortBy", o.SortBy, TemplateSortName, TemplateSortNameAsc, TemplateSortNameDesc,
+		TemplateSortCreatedAt, TemplateSortCreatedAtAsc, TemplateSortCreatedAtDesc); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err

@@ -295,10 +295,8 @@ func (p *UserParams) wire(create bool) (*userWire, error) {
 	if p.Email != "" && !strings.Contains(p.Email, "@") {
 		return nil, fmt.Errorf("pagerduty: Email %q is not an email address", p.Email)
 	}
-	if p.Role != "" {
-		if err := oneOf("Role", []UserRole{p.Role}, userRoles...); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Role", p.Role, userRoles...); err != nil {
+		return nil, err
 	}
 	w := &userWire{Type: "user", Name: p.Name, Email: p.Email, TimeZone: p.TimeZone, Color: p.Color,
 		Role: p.Role, Description: p.Description, JobTitle: p.JobTitle}

@@ -43,10 +43,8 @@ func (o *ListNotificationRulesOptions) query() (url.Values, error) {
 	if o == nil {
 		return q, nil
 	}
-	if o.Urgency != "" {
-		if err := oneOf("Urgency", []Urgency{o.Urgency}, UrgencyHigh, UrgencyLow, NotificationRuleUrgencyAll); err != nil {
-			return nil, err
-		}
+	if err := oneOfIfSet("Urgency", o.Urgency, UrgencyHigh, UrgencyLow, NotificationRuleUrgencyAll); err != nil {
+		return nil, err
 	}
 	if err := notificationRuleIncludes(o.Includes); err != nil {
 		return nil, err

@@ -185,15 +185,11 @@ func (o *ListOAuthDelegationsOptions) query() (url.Values, CursorOptions, error)
 	if o.Limit < 0 {
 		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
 	}
-	if o.DelegationType != "" {
-		if err := oneOf("DelegationType", []DelegationType{o.DelegationType}, DelegationMobile, DelegationWeb, DelegationIntegration); err != nil {
-			return nil, CursorOptions{}, err
-		}
+	if err := oneOfIfSet("DelegationType", o.DelegationType, DelegationMobile, DelegationWeb, DelegationIntegration); err != nil {
+		return nil, CursorOptions{}, err
 	}
-	if o.Status != "" {
-		if err := oneOf("Status", []DelegationStatus{o.Status}, DelegationIssued, DelegationRevoked); err != nil {
-			return nil, CursorOptions{}, err
-		}
+	if err := oneOfIfSet("Status", o.Status, DelegationIssued, DelegationRevoked); err != nil {
+		return nil, CursorOptions{}, err
 	}
 	encodeQuery(q, o)
 	stripCursor(q)

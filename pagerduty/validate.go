@@ -17,6 +17,22 @@ func required(field, hint string) error {
 // missing is required under the name the incident calls use.
 func missing(field, what string) error { return required(field, what) }
 
+// namedFieldErr names the field whose value err is about.
+func namedFieldErr(field string, err error) error {
+	return fmt.Errorf("%s: %w", field, err)
+}
+
+// optionalID validates id when it is set, naming field in the error.
+func optionalID(field, id string) error {
+	if id == "" {
+		return nil
+	}
+	if err := ValidateID(id); err != nil {
+		return namedFieldErr(field, err)
+	}
+	return nil
+}
+
 // checkRef validates a reference a write sends: an ID and a type.
 func checkRef(field string, r Reference) error {
 	if err := ValidateID(r.ID); err != nil {

@@ -94,15 +94,11 @@ func (o *ListWebhookSubscriptionsOptions) query() (url.Values, ListOptions, erro
 	if o == nil {
 		return url.Values{}, ListOptions{}, nil
 	}
-	if o.Scope != "" {
-		if err := oneOf("Scope", []WebhookScope{o.Scope}, WebhookScopeAccount, WebhookScopeService, WebhookScopeTeam); err != nil {
-			return nil, ListOptions{}, err
-		}
+	if err := oneOfIfSet("Scope", o.Scope, WebhookScopeAccount, WebhookScopeService, WebhookScopeTeam); err != nil {
+		return nil, ListOptions{}, err
 	}
-	if o.ScopeID != "" {
-		if err := ValidateID(o.ScopeID); err != nil {
-			return nil, ListOptions{}, namedFieldErr("ScopeID", err)
-		}
+	if err := optionalID("ScopeID", o.ScopeID); err != nil {
+		return nil, ListOptions{}, err
 	}
 	q, err := filterQuery(o, &o.ListOptions)
 	return q, o.ListOptions, err
