@@ -105,17 +105,11 @@ type PostTypeFilter struct {
 }
 
 func checkStatusPagePostType(field string, t StatusPagePostType) error {
-	if t == "" {
-		return nil
-	}
-	return oneOf(field, []StatusPagePostType{t}, PostIncident, PostMaintenance)
+	return oneOfIfSet(field, t, PostIncident, PostMaintenance)
 }
 
 func checkPostReview(r PostReviewStatus) error {
-	if r == "" {
-		return nil
-	}
-	return oneOf("ReviewedStatus", []PostReviewStatus{r}, ReviewApproved, ReviewNotReviewed)
+	return oneOfIfSet("ReviewedStatus", r, ReviewApproved, ReviewNotReviewed)
 }
 
 // List returns the account's status pages, as one page: the API sends them
@@ -159,16 +153,22 @@ func (f *PostTypeFilter) query() (url.Values, error) {
 	return q, nil
 }
 
+// postTypePage returns the list under key at tmpl filled with id, for the
+// post type f names (both when f is nil).
+func postTypePage[T any](ctx context.Context, c *Client, tmpl, key, id string, f *PostTypeFilter) (*Page[T], error) {
+	q, err := f.query()
+	if err != nil {
+		return nil, err
+	}
+	return pageAt[T](ctx, c, tmpl, key, q, id)
+}
+
 // ListImpacts returns the impact levels of the status page id, for one post
 // type or (nil filter) both.
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) ListImpacts(ctx context.Context, id string, f *PostTypeFilter) (*Page[StatusPageImpact], error) {
-	q, err := f.query()
-	if err != nil {
-		return nil, err
-	}
-	return pageAt[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts", "impacts", q, id)
+	return postTypePage[StatusPageImpact](ctx, s.client, "/status_pages/{id}/impacts", "impacts", id, f)
 }
 
 // GetImpact returns the impact level impactID of the status page id.
@@ -183,11 +183,7 @@ func (s *StatusPagesService) GetImpact(ctx context.Context, id, impactID string)
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) ListSeverities(ctx context.Context, id string, f *PostTypeFilter) (*Page[StatusPageSeverity], error) {
-	q, err := f.query()
-	if err != nil {
-		return nil, err
-	}
-	return pageAt[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities", "severities", q, id)
+	return postTypePage[StatusPageSeverity](ctx, s.client, "/status_pages/{id}/severities", "severities", id, f)
 }
 
 // GetSeverity returns the severity severityID of the status page id.
@@ -202,11 +198,7 @@ func (s *StatusPagesService) GetSeverity(ctx context.Context, id, severityID str
 //
 // OAuth scope status_pages.read.
 func (s *StatusPagesService) ListStatuses(ctx context.Context, id string, f *PostTypeFilter) (*Page[StatusPageStatus], error) {
-	q, err := f.query()
-	if err != nil {
-		return nil, err
-	}
-	return pageAt[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses", "statuses", q, id)
+	return postTypePage[StatusPageStatus](ctx, s.client, "/status_pages/{id}/statuses", "statuses", id, f)
 }
 
 // GetStatus returns the status statusID of the status page id.
