@@ -171,21 +171,18 @@ type MetricsReport[T any] struct {
 	AggregateUnit AggregateUnit   `json:"aggregate_unit,omitempty"`
 }
 
-// analyticsReport posts an analytics query and decodes its report.
-func analyticsReport[T any](ctx context.Context, c *Client, path string, body any) (*MetricsReport[T], error) {
-	out := &MetricsReport[T]{}
-	if err := c.do(ctx, &request{method: "POST", path: path, body: body}, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-func (s *AnalyticsService) incidentMetrics(ctx context.Context, path string, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	body, err := opts.body()
+// analyticsReport posts the analytics query that body checks and returns,
+// and decodes its report.
+func analyticsReport[T, B any](ctx context.Context, c *Client, path string, body func() (B, error)) (*MetricsReport[T], error) {
+	b, err := body()
 	if err != nil {
 		return nil, err
 	}
-	return analyticsReport[IncidentMetrics](ctx, s.client, path, body)
+	out := &MetricsReport[T]{}
+	if err := c.do(ctx, &request{method: "POST", path: path, body: b}, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // IncidentMetrics returns the metrics of all the incidents opts selects, in
@@ -194,7 +191,7 @@ func (s *AnalyticsService) incidentMetrics(ctx context.Context, path string, opt
 //
 // OAuth scope analytics.write (the API's scope for analytics queries).
 func (s *AnalyticsService) IncidentMetrics(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/all", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/all", opts.body)
 }
 
 // IncidentMetricsByService returns incident metrics per service (with
@@ -202,7 +199,7 @@ func (s *AnalyticsService) IncidentMetrics(ctx context.Context, opts *IncidentMe
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsByService(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/services", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/services", opts.body)
 }
 
 // IncidentMetricsForServices returns the incident metrics of the services
@@ -210,7 +207,7 @@ func (s *AnalyticsService) IncidentMetricsByService(ctx context.Context, opts *I
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsForServices(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/services/all", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/services/all", opts.body)
 }
 
 // IncidentMetricsByTeam returns incident metrics per team (with TeamID and
@@ -218,7 +215,7 @@ func (s *AnalyticsService) IncidentMetricsForServices(ctx context.Context, opts 
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsByTeam(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/teams", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/teams", opts.body)
 }
 
 // IncidentMetricsForTeams returns the incident metrics of the teams opts
@@ -226,7 +223,7 @@ func (s *AnalyticsService) IncidentMetricsByTeam(ctx context.Context, opts *Inci
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsForTeams(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/teams/all", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/teams/all", opts.body)
 }
 
 // IncidentMetricsByEscalationPolicy returns incident metrics per escalation
@@ -235,7 +232,7 @@ func (s *AnalyticsService) IncidentMetricsForTeams(ctx context.Context, opts *In
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsByEscalationPolicy(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/escalation_policies", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/escalation_policies", opts.body)
 }
 
 // IncidentMetricsForEscalationPolicies returns the incident metrics of the
@@ -243,30 +240,21 @@ func (s *AnalyticsService) IncidentMetricsByEscalationPolicy(ctx context.Context
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) IncidentMetricsForEscalationPolicies(ctx context.Context, opts *IncidentMetricsOptions) (*MetricsReport[IncidentMetrics], error) {
-	return s.incidentMetrics(ctx, "/analytics/metrics/incidents/escalation_policies/all", opts)
+	return analyticsReport[IncidentMetrics](ctx, s.client, "/analytics/metrics/incidents/escalation_policies/all", opts.body)
 }
 
 // The checks below are shared by the analytics calls.
 
 func checkFilterUrgency(u Urgency) error {
-	if u == "" {
-		return nil
-	}
-	return oneOf("Filters.Urgency", []Urgency{u}, UrgencyHigh, UrgencyLow)
+	return oneOfIfSet("Filters.Urgency", u, UrgencyHigh, UrgencyLow)
 }
 
 func checkSortOrder(o SortOrder) error {
-	if o == "" {
-		return nil
-	}
-	return oneOf("Order", []SortOrder{o}, Ascending, Descending)
+	return oneOfIfSet("Order", o, Ascending, Descending)
 }
 
 func checkAggregateUnit(u AggregateUnit) error {
-	if u == "" {
-		return nil
-	}
-	return oneOf("AggregateUnit", []AggregateUnit{u}, AggregateByDay, AggregateByWeek, AggregateByMonth)
+	return oneOfIfSet("AggregateUnit", u, AggregateByDay, AggregateByWeek, AggregateByMonth)
 }
 
 func checkAnalyticsRange(startField, endField string, start, end time.Time) error {

@@ -84,11 +84,7 @@ type ResponderMetrics struct {
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) ResponderMetrics(ctx context.Context, opts *ResponderMetricsOptions) (*MetricsReport[ResponderMetrics], error) {
-	body, err := opts.body()
-	if err != nil {
-		return nil, err
-	}
-	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/all", body)
+	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/all", opts.body)
 }
 
 // ResponderMetricsByTeam returns metrics per responder and team (with the
@@ -96,11 +92,7 @@ func (s *AnalyticsService) ResponderMetrics(ctx context.Context, opts *Responder
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) ResponderMetricsByTeam(ctx context.Context, opts *ResponderMetricsOptions) (*MetricsReport[ResponderMetrics], error) {
-	body, err := opts.body()
-	if err != nil {
-		return nil, err
-	}
-	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/teams", body)
+	return analyticsReport[ResponderMetrics](ctx, s.client, "/analytics/metrics/responders/teams", opts.body)
 }
 
 // UserAnalyticsFilters selects the users of user metrics and raw user data.
@@ -177,11 +169,7 @@ type UserMetrics struct {
 //
 // OAuth scope analytics.write.
 func (s *AnalyticsService) UserMetrics(ctx context.Context, opts *UserAnalyticsOptions) (*MetricsReport[UserMetrics], error) {
-	body, err := opts.body()
-	if err != nil {
-		return nil, err
-	}
-	return analyticsReport[UserMetrics](ctx, s.client, "/analytics/metrics/users/all", body)
+	return analyticsReport[UserMetrics](ctx, s.client, "/analytics/metrics/users/all", opts.body)
 }
 
 // PDAdvanceUsageFilters selects the PagerDuty Advance (generative AI) use
@@ -223,15 +211,11 @@ type PDAdvanceUsage struct {
 	TotalProactiveUseCount    int `json:"total_proactive_use_count"`
 }
 
-// PDAdvanceUsage returns the use of each PagerDuty Advance feature over the
-// range opts selects, with the credits it consumed.
-//
-// OAuth scope analytics.write.
-func (s *AnalyticsService) PDAdvanceUsage(ctx context.Context, opts *PDAdvanceUsageOptions) (*MetricsReport[PDAdvanceUsage], error) {
-	if opts == nil {
-		opts = &PDAdvanceUsageOptions{}
+func (o *PDAdvanceUsageOptions) body() (*PDAdvanceUsageOptions, error) {
+	if o == nil {
+		return &PDAdvanceUsageOptions{}, nil
 	}
-	f := &opts.Filters
+	f := &o.Filters
 	if err := checkFilterUrgency(f.Urgency); err != nil {
 		return nil, err
 	}
@@ -245,5 +229,13 @@ func (s *AnalyticsService) PDAdvanceUsage(ctx context.Context, opts *PDAdvanceUs
 		"EscalationPolicyIDs": f.EscalationPolicyIDs, "PriorityIDs": f.PriorityIDs}); err != nil {
 		return nil, err
 	}
-	return analyticsReport[PDAdvanceUsage](ctx, s.client, "/analytics/metrics/pd_advance_usage/features", opts)
+	return o, nil
+}
+
+// PDAdvanceUsage returns the use of each PagerDuty Advance feature over the
+// range opts selects, with the credits it consumed.
+//
+// OAuth scope analytics.write.
+func (s *AnalyticsService) PDAdvanceUsage(ctx context.Context, opts *PDAdvanceUsageOptions) (*MetricsReport[PDAdvanceUsage], error) {
+	return analyticsReport[PDAdvanceUsage](ctx, s.client, "/analytics/metrics/pd_advance_usage/features", opts.body)
 }
