@@ -40,6 +40,32 @@ type SetFieldValuesParams struct {
 	Values []FieldValueChange
 }
 
+// fieldValuesCall performs r and returns the custom field values its
+// answer carries.
+func fieldValuesCall(ctx context.Context, c *Client, r *request) ([]FieldValue, error) {
+	var out struct {
+		Fields []FieldValue `json:"custom_fields"`
+	}
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	return out.Fields, nil
+}
+
+// checkFieldValueChanges validates the list field of custom field changes:
+// each names its field by ID or by Name, exactly one of the two.
+func checkFieldValueChanges(field string, values []FieldValueChange) error {
+	for i, v := range values {
+		if (v.ID == "") == (v.Name == "") {
+			return fmt.Errorf("pagerduty: %s[%d]: name the field by ID or by Name, exactly one of them", field, i)
+		}
+		if err := optionalID(fmt.Sprintf("%s[%d].ID", field, i), v.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // GetFieldValues returns the values of the custom fields of the incident
 // id.
 //
@@ -49,13 +75,7 @@ func (s *IncidentsService) GetFieldValues(ctx context.Context, id string) ([]Fie
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Fields []FieldValue `json:"custom_fields"`
-	}
-	if err := s.client.do(ctx, &request{method: "GET", path: path}, &out); err != nil {
-		return nil, err
-	}
-	return out.Fields, nil
+	return fieldValuesCall(ctx, s.client, &request{method: "GET", path: path})
 }
 
 // SetFieldValues sets custom fields of the incident id; the fields p does
@@ -75,21 +95,8 @@ func (s *IncidentsService) SetFieldValues(ctx context.Context, id string, p *Set
 	if values == nil {
 		values = []FieldValueChange{} // the API wants a list, even empty
 	}
-	for i, v := range p.Values {
-		if (v.ID == "") == (v.Name == "") {
-			return nil, fmt.Errorf("pagerduty: Values[%d]: name the field by ID or by Name, exactly one of them", i)
-		}
-		if v.ID != "" {
-			if err := ValidateID(v.ID); err != nil {
-				return nil, fmt.Errorf("Values[%d].ID: %w", i, err)
-			}
-		}
-	}
-	var out struct {
-		Fields []FieldValue `json:"custom_fields"`
-	}
-	if err := s.client.do(ctx, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": values}}, &out); err != nil {
+	if err := checkFieldValueChanges("Values", p.Values); err != nil {
 		return nil, err
 	}
-	return out.Fields, nil
+	return fieldValuesCall(ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": values}})
 }

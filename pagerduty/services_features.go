@@ -101,13 +101,7 @@ func (s *ServicesService) GetFieldValues(ctx context.Context, serviceID string) 
 	if err != nil {
 		return nil, err
 	}
-	var out struct {
-		Fields []FieldValue `json:"custom_fields"`
-	}
-	if err := s.client.do(ctx, &request{method: "GET", path: path}, &out); err != nil {
-		return nil, err
-	}
-	return out.Fields, nil
+	return fieldValuesCall(ctx, s.client, &request{method: "GET", path: path})
 }
 
 // SetFieldValues sets custom fields of the service serviceID, each named by
@@ -123,23 +117,10 @@ func (s *ServicesService) SetFieldValues(ctx context.Context, serviceID string, 
 	if len(values) == 0 {
 		return nil, required("values", "at least one custom field to set")
 	}
-	for i, v := range values {
-		if (v.ID == "") == (v.Name == "") {
-			return nil, fmt.Errorf("pagerduty: values[%d]: name the field by ID or by Name, exactly one of them", i)
-		}
-		if v.ID != "" {
-			if err := ValidateID(v.ID); err != nil {
-				return nil, fmt.Errorf("values[%d].ID: %w", i, err)
-			}
-		}
-	}
-	var out struct {
-		Fields []FieldValue `json:"custom_fields"`
-	}
-	if err := s.client.do(ctx, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": values}}, &out); err != nil {
+	if err := checkFieldValueChanges("values", values); err != nil {
 		return nil, err
 	}
-	return out.Fields, nil
+	return fieldValuesCall(ctx, s.client, &request{method: "PUT", path: path, body: map[string]any{"custom_fields": values}})
 }
 
 // ListAuditRecords streams the audit trail of the service serviceID, newest
