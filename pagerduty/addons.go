@@ -110,26 +110,14 @@ func (p *AddonParams) body() (any, error) {
 //
 // OAuth scope addons.write.
 func (s *AddonsService) Create(ctx context.Context, p *AddonParams) (*Addon, error) {
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Addon](ctx, s.client, &request{method: "POST", path: "/addons", body: body}, "addon")
+	return sendAt[Addon](ctx, s.client, "POST", "/addons", "addon", p.body)
 }
 
 // Update replaces the add-on id with p and returns it.
 //
 // OAuth scope addons.write.
 func (s *AddonsService) Update(ctx context.Context, id string, p *AddonParams) (*Addon, error) {
-	path, err := expandPath("/addons/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Addon](ctx, s.client, &request{method: "PUT", path: path, body: body}, "addon")
+	return sendAt[Addon](ctx, s.client, "PUT", "/addons/{id}", "addon", p.body, id)
 }
 
 // Delete removes the add-on id.

@@ -247,11 +247,7 @@ func (p *AlertGroupingSettingParams) wire() (map[string]any, error) {
 //
 // OAuth scope services.write.
 func (s *AlertGroupingSettingsService) Create(ctx context.Context, p *AlertGroupingSettingParams) (*AlertGroupingSetting, error) {
-	body, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[AlertGroupingSetting](ctx, s.client, &request{method: "POST", path: "/alert_grouping_settings", body: body}, "alert_grouping_setting")
+	return sendAt[AlertGroupingSetting](ctx, s.client, "POST", "/alert_grouping_settings", "alert_grouping_setting", p.wire)
 }
 
 // Get returns the alert grouping setting id.
@@ -266,15 +262,7 @@ func (s *AlertGroupingSettingsService) Get(ctx context.Context, id string) (*Ale
 //
 // OAuth scope services.write.
 func (s *AlertGroupingSettingsService) Update(ctx context.Context, id string, p *AlertGroupingSettingParams) (*AlertGroupingSetting, error) {
-	path, err := expandPath("/alert_grouping_settings/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.wire()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[AlertGroupingSetting](ctx, s.client, &request{method: "PUT", path: path, body: body}, "alert_grouping_setting")
+	return sendAt[AlertGroupingSetting](ctx, s.client, "PUT", "/alert_grouping_settings/{id}", "alert_grouping_setting", p.wire, id)
 }
 
 // Delete removes the alert grouping setting id; its services stop grouping

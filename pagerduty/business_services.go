@@ -95,11 +95,7 @@ func (s *BusinessServicesService) Get(ctx context.Context, id string) (*Business
 //
 // OAuth scope services.write.
 func (s *BusinessServicesService) Create(ctx context.Context, p *BusinessServiceParams) (*BusinessService, error) {
-	body, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[BusinessService](ctx, s.client, &request{method: "POST", path: "/business_services", body: body}, "business_service")
+	return sendAt[BusinessService](ctx, s.client, "POST", "/business_services", "business_service", func() (map[string]any, error) { return p.wire(true) })
 }
 
 // Update changes the business service id (only the fields p sets) and
@@ -107,15 +103,7 @@ func (s *BusinessServicesService) Create(ctx context.Context, p *BusinessService
 //
 // OAuth scope services.write.
 func (s *BusinessServicesService) Update(ctx context.Context, id string, p *BusinessServiceParams) (*BusinessService, error) {
-	path, err := expandPath("/business_services/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[BusinessService](ctx, s.client, &request{method: "PUT", path: path, body: body}, "business_service")
+	return sendAt[BusinessService](ctx, s.client, "PUT", "/business_services/{id}", "business_service", func() (map[string]any, error) { return p.wire(false) }, id)
 }
 
 // Delete removes the business service id.

@@ -379,18 +379,30 @@ func wholeListAt[T any](ctx context.Context, c *Client, tmpl, key string, query 
 	return wholeList[T](ctx, c, path, key, q)
 }
 
-// writeAt sends, with method, the body that wire builds wrapped under key
-// ({"field": {...}}) to the path template tmpl filled with ids, and returns
-// the object under key in the answer. The IDs are checked before wire runs,
-// so a bad ID is the error reported first.
-func writeAt[T, W any](ctx context.Context, c *Client, method, tmpl, key string, wire func() (W, error), ids ...string) (*T, error) {
+// sendAt sends, with method, the body that body builds to the path template
+// tmpl filled with ids, and returns the object under key in the answer.
+// The IDs are checked before body runs, so a bad ID is the error reported
+// first.
+func sendAt[T, B any](ctx context.Context, c *Client, method, tmpl, key string, body func() (B, error), ids ...string) (*T, error) {
 	path, err := expandPath(tmpl, ids...)
 	if err != nil {
 		return nil, err
 	}
-	w, err := wire()
+	b, err := body()
 	if err != nil {
 		return nil, err
 	}
-	return objectCall[T](ctx, c, &request{method: method, path: path, body: map[string]any{key: w}}, key)
+	return objectCall[T](ctx, c, &request{method: method, path: path, body: b}, key)
+}
+
+// writeAt is sendAt for the usual body: the object that wire builds,
+// wrapped under key ({"field": {...}}).
+func writeAt[T, W any](ctx context.Context, c *Client, method, tmpl, key string, wire func() (W, error), ids ...string) (*T, error) {
+	return sendAt[T](ctx, c, method, tmpl, key, func() (map[string]any, error) {
+		w, err := wire()
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{key: w}, nil
+	}, ids...)
 }

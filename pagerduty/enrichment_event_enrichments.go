@@ -116,11 +116,7 @@ func (s *EnrichmentService) CreateEventEnrichment(ctx context.Context, p EventEn
 	if p.Name == "" {
 		return nil, required("Name", "the event enrichment's name")
 	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[EventEnrichment](ctx, s.client, &request{method: "POST", path: "/enrichment/event_enrichments", body: body}, "event_enrichment")
+	return sendAt[EventEnrichment](ctx, s.client, "POST", "/enrichment/event_enrichments", "event_enrichment", p.body)
 }
 
 // GetEventEnrichment returns the event enrichment with the given ID.

@@ -46,15 +46,7 @@ func orchIntegrationLabel(label string) (map[string]any, error) {
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) CreateIntegration(ctx context.Context, id, label string) (*OrchestrationIntegration, error) {
-	path, err := expandPath("/event_orchestrations/{id}/integrations", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := orchIntegrationLabel(label)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[OrchestrationIntegration](ctx, s.client, &request{method: "POST", path: path, body: body}, "integration")
+	return sendAt[OrchestrationIntegration](ctx, s.client, "POST", "/event_orchestrations/{id}/integrations", "integration", func() (map[string]any, error) { return orchIntegrationLabel(label) }, id)
 }
 
 // GetIntegration returns the integration integrationID of the
@@ -70,15 +62,7 @@ func (s *EventOrchestrationsService) GetIntegration(ctx context.Context, id, int
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) UpdateIntegration(ctx context.Context, id, integrationID, label string) (*OrchestrationIntegration, error) {
-	path, err := expandPath("/event_orchestrations/{id}/integrations/{integration_id}", id, integrationID)
-	if err != nil {
-		return nil, err
-	}
-	body, err := orchIntegrationLabel(label)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[OrchestrationIntegration](ctx, s.client, &request{method: "PUT", path: path, body: body}, "integration")
+	return sendAt[OrchestrationIntegration](ctx, s.client, "PUT", "/event_orchestrations/{id}/integrations/{integration_id}", "integration", func() (map[string]any, error) { return orchIntegrationLabel(label) }, id, integrationID)
 }
 
 // DeleteIntegration removes the integration integrationID of the

@@ -176,26 +176,14 @@ func (p *ExtensionParams) body() (any, error) {
 //
 // OAuth scope extensions.write.
 func (s *ExtensionsService) Create(ctx context.Context, p *ExtensionParams) (*Extension, error) {
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Extension](ctx, s.client, &request{method: "POST", path: "/extensions", body: body}, "extension")
+	return sendAt[Extension](ctx, s.client, "POST", "/extensions", "extension", p.body)
 }
 
 // Update replaces the extension id with p and returns it.
 //
 // OAuth scope extensions.write.
 func (s *ExtensionsService) Update(ctx context.Context, id string, p *ExtensionParams) (*Extension, error) {
-	path, err := expandPath("/extensions/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Extension](ctx, s.client, &request{method: "PUT", path: path, body: body}, "extension")
+	return sendAt[Extension](ctx, s.client, "PUT", "/extensions/{id}", "extension", p.body, id)
 }
 
 // Delete removes the extension id.

@@ -279,11 +279,7 @@ func (p *IncidentWorkflowParams) wire(create bool) (map[string]any, error) {
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) Create(ctx context.Context, p *IncidentWorkflowParams) (*IncidentWorkflow, error) {
-	body, err := p.wire(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[IncidentWorkflow](ctx, s.client, &request{method: "POST", path: "/incident_workflows", body: body}, "incident_workflow")
+	return sendAt[IncidentWorkflow](ctx, s.client, "POST", "/incident_workflows", "incident_workflow", func() (map[string]any, error) { return p.wire(true) })
 }
 
 // Update changes the incident workflow id and returns it. Only the fields p
@@ -292,15 +288,7 @@ func (s *IncidentWorkflowsService) Create(ctx context.Context, p *IncidentWorkfl
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) Update(ctx context.Context, id string, p *IncidentWorkflowParams) (*IncidentWorkflow, error) {
-	path, err := expandPath("/incident_workflows/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.wire(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[IncidentWorkflow](ctx, s.client, &request{method: "PUT", path: path, body: body}, "incident_workflow")
+	return sendAt[IncidentWorkflow](ctx, s.client, "PUT", "/incident_workflows/{id}", "incident_workflow", func() (map[string]any, error) { return p.wire(false) }, id)
 }
 
 // Delete removes the incident workflow id and its triggers.

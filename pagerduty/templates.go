@@ -136,26 +136,14 @@ func (s *TemplatesService) Get(ctx context.Context, id string) (*Template, error
 //
 // OAuth scope templates.write.
 func (s *TemplatesService) Create(ctx context.Context, p TemplateParams) (*Template, error) {
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Template](ctx, s.client, &request{method: "POST", path: "/templates", body: body}, "template")
+	return sendAt[Template](ctx, s.client, "POST", "/templates", "template", p.body)
 }
 
 // Update replaces the template with the given ID and returns it as stored.
 //
 // OAuth scope templates.write.
 func (s *TemplatesService) Update(ctx context.Context, id string, p TemplateParams) (*Template, error) {
-	path, err := expandPath("/templates/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[Template](ctx, s.client, &request{method: "PUT", path: path, body: body}, "template")
+	return sendAt[Template](ctx, s.client, "PUT", "/templates/{id}", "template", p.body, id)
 }
 
 // Delete deletes the template with the given ID.

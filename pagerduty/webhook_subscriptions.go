@@ -225,11 +225,7 @@ func (p *CreateWebhookSubscriptionParams) body() (any, error) {
 //
 // OAuth scope webhook_subscriptions.write.
 func (s *WebhookSubscriptionsService) Create(ctx context.Context, p *CreateWebhookSubscriptionParams) (*WebhookSubscription, error) {
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[WebhookSubscription](ctx, s.client, &request{method: "POST", path: "/webhook_subscriptions", body: body}, "webhook_subscription")
+	return sendAt[WebhookSubscription](ctx, s.client, "POST", "/webhook_subscriptions", "webhook_subscription", p.body)
 }
 
 // UpdateWebhookSubscriptionParams changes a webhook subscription: nil and
@@ -292,15 +288,7 @@ func (p *UpdateWebhookSubscriptionParams) body() (any, error) {
 //
 // OAuth scope webhook_subscriptions.write.
 func (s *WebhookSubscriptionsService) Update(ctx context.Context, id string, p *UpdateWebhookSubscriptionParams) (*WebhookSubscription, error) {
-	path, err := expandPath("/webhook_subscriptions/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body()
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[WebhookSubscription](ctx, s.client, &request{method: "PUT", path: path, body: body}, "webhook_subscription")
+	return sendAt[WebhookSubscription](ctx, s.client, "PUT", "/webhook_subscriptions/{id}", "webhook_subscription", p.body, id)
 }
 
 // Delete removes the webhook subscription id.

@@ -107,11 +107,7 @@ func (s *WebhookSubscriptionsService) GetOAuthClient(ctx context.Context, id str
 //
 // It needs an admin or owner; the API documents no OAuth scope for it.
 func (s *WebhookSubscriptionsService) CreateOAuthClient(ctx context.Context, p *WebhookOAuthClientParams) (*WebhookOAuthClient, error) {
-	body, err := p.body(true)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[WebhookOAuthClient](ctx, s.client, &request{method: "POST", path: "/webhook_subscriptions/oauth_clients", body: body}, "oauth_client")
+	return sendAt[WebhookOAuthClient](ctx, s.client, "POST", "/webhook_subscriptions/oauth_clients", "oauth_client", func() (any, error) { return p.body(true) })
 }
 
 // UpdateOAuthClient changes the webhook OAuth client id (the fields p sets)
@@ -119,15 +115,7 @@ func (s *WebhookSubscriptionsService) CreateOAuthClient(ctx context.Context, p *
 //
 // It needs an admin or owner; the API documents no OAuth scope for it.
 func (s *WebhookSubscriptionsService) UpdateOAuthClient(ctx context.Context, id string, p *WebhookOAuthClientParams) (*WebhookOAuthClient, error) {
-	path, err := expandPath("/webhook_subscriptions/oauth_clients/{id}", id)
-	if err != nil {
-		return nil, err
-	}
-	body, err := p.body(false)
-	if err != nil {
-		return nil, err
-	}
-	return objectCall[WebhookOAuthClient](ctx, s.client, &request{method: "PUT", path: path, body: body}, "oauth_client")
+	return sendAt[WebhookOAuthClient](ctx, s.client, "PUT", "/webhook_subscriptions/oauth_clients/{id}", "oauth_client", func() (any, error) { return p.body(false) }, id)
 }
 
 // DeleteOAuthClient removes the webhook OAuth client id, and unlinks it from
