@@ -73,49 +73,26 @@ type ListChangeEventsOptions struct {
 	IntegrationIDs []string `url:"integration_ids[]"`
 }
 
-func (o *ListChangeEventsOptions) query() (url.Values, error) {
+func (o *ListChangeEventsOptions) query() (url.Values, ListOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, ListOptions{}, nil
 	}
 	if err := o.ListOptions.validate(); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := checkIDs("TeamIDs", o.TeamIDs); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := checkIDs("IntegrationIDs", o.IntegrationIDs); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := checkSinceUntil(o.Since, o.Until); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	encodeQuery(q, o)
 	stripPaging(q)
-	return q, nil
-}
-
-func (s *ChangeEventsService) list(ctx context.Context, path string, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[ChangeEvent](err)
-	}
-	l := &offsetList[ChangeEvent]{path: path, key: "change_events", query: q}
-	if opts != nil {
-		l.paging(opts.ListOptions)
-	}
-	return l.iterate(ctx, s.client)
-}
-
-func (s *ChangeEventsService) page(ctx context.Context, path string, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		pageParams(q, opts.ListOptions)
-	}
-	return getPage[ChangeEvent](ctx, s.client, path, "change_events", q)
+	return q, o.ListOptions, nil
 }
 
 // List streams the account's change events that match opts, newest first.
@@ -123,7 +100,7 @@ func (s *ChangeEventsService) page(ctx context.Context, path string, opts *ListC
 //
 // OAuth scope change_events.read.
 func (s *ChangeEventsService) List(ctx context.Context, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
-	return s.list(ctx, "/change_events", opts)
+	return offsetSeqAt[ChangeEvent](ctx, s.client, "/change_events", "change_events", opts.query)
 }
 
 // ListPage returns one page of the account's change events that match
@@ -131,7 +108,7 @@ func (s *ChangeEventsService) List(ctx context.Context, opts *ListChangeEventsOp
 //
 // OAuth scope change_events.read.
 func (s *ChangeEventsService) ListPage(ctx context.Context, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
-	return s.page(ctx, "/change_events", opts)
+	return offsetPageAt[ChangeEvent](ctx, s.client, "/change_events", "change_events", opts.query)
 }
 
 // ListForService streams the change events of the service serviceID that
@@ -139,11 +116,7 @@ func (s *ChangeEventsService) ListPage(ctx context.Context, opts *ListChangeEven
 //
 // OAuth scope services.read.
 func (s *ChangeEventsService) ListForService(ctx context.Context, serviceID string, opts *ListChangeEventsOptions) iter.Seq2[ChangeEvent, error] {
-	path, err := expandPath("/services/{id}/change_events", serviceID)
-	if err != nil {
-		return errSeq[ChangeEvent](err)
-	}
-	return s.list(ctx, path, opts)
+	return offsetSeqAt[ChangeEvent](ctx, s.client, "/services/{id}/change_events", "change_events", opts.query, serviceID)
 }
 
 // ListForServicePage returns one page of the change events of the service
@@ -151,11 +124,7 @@ func (s *ChangeEventsService) ListForService(ctx context.Context, serviceID stri
 //
 // OAuth scope services.read.
 func (s *ChangeEventsService) ListForServicePage(ctx context.Context, serviceID string, opts *ListChangeEventsOptions) (*Page[ChangeEvent], error) {
-	path, err := expandPath("/services/{id}/change_events", serviceID)
-	if err != nil {
-		return nil, err
-	}
-	return s.page(ctx, path, opts)
+	return offsetPageAt[ChangeEvent](ctx, s.client, "/services/{id}/change_events", "change_events", opts.query, serviceID)
 }
 
 // RelatedChangeEventsOptions limits the change events related to an

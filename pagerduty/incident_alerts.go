@@ -92,26 +92,26 @@ type ListAlertsOptions struct {
 	Includes []AlertInclude `url:"include[]"`
 }
 
-func (o *ListAlertsOptions) query() (url.Values, error) {
+func (o *ListAlertsOptions) query() (url.Values, ListOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, ListOptions{}, nil
 	}
 	if err := o.ListOptions.validate(); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := oneOf("Statuses", o.Statuses, AlertTriggered, AlertResolved); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := oneOf("Includes", o.Includes, AlertIncludeServices, AlertIncludeFirstTriggerLogEntries, AlertIncludeIncidents); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := oneOfIfSet("SortBy", o.SortBy, "created_at", "resolved_at", "created_at:asc", "created_at:desc", "resolved_at:asc", "resolved_at:desc"); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	encodeQuery(q, o)
 	stripPaging(q)
-	return q, nil
+	return q, o.ListOptions, nil
 }
 
 // ListAlerts streams the alerts of the incident id that match opts.
@@ -119,19 +119,7 @@ func (o *ListAlertsOptions) query() (url.Values, error) {
 //
 // OAuth scope incidents.read.
 func (s *IncidentsService) ListAlerts(ctx context.Context, id string, opts *ListAlertsOptions) iter.Seq2[Alert, error] {
-	path, err := expandPath("/incidents/{id}/alerts", id)
-	if err != nil {
-		return errSeq[Alert](err)
-	}
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[Alert](err)
-	}
-	l := &offsetList[Alert]{path: path, key: "alerts", query: q}
-	if opts != nil {
-		l.paging(opts.ListOptions)
-	}
-	return l.iterate(ctx, s.client)
+	return offsetSeqAt[Alert](ctx, s.client, "/incidents/{id}/alerts", "alerts", opts.query, id)
 }
 
 // ListAlertsPage returns one page of the alerts of the incident id, at
@@ -139,18 +127,7 @@ func (s *IncidentsService) ListAlerts(ctx context.Context, id string, opts *List
 //
 // OAuth scope incidents.read.
 func (s *IncidentsService) ListAlertsPage(ctx context.Context, id string, opts *ListAlertsOptions) (*Page[Alert], error) {
-	path, err := expandPath("/incidents/{id}/alerts", id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		pageParams(q, opts.ListOptions)
-	}
-	return getPage[Alert](ctx, s.client, path, "alerts", q)
+	return offsetPageAt[Alert](ctx, s.client, "/incidents/{id}/alerts", "alerts", opts.query, id)
 }
 
 // GetAlert returns the alert alertID of the incident id.

@@ -99,26 +99,47 @@ type ListLogEntriesOptions struct {
 	Includes []LogEntryInclude `url:"include[]"`
 }
 
-func (o *ListLogEntriesOptions) query() (url.Values, error) {
+func (o *ListLogEntriesOptions) query() (url.Values, ListOptions, error) {
 	q := url.Values{}
 	if o == nil {
-		return q, nil
+		return q, ListOptions{}, nil
 	}
 	if err := o.ListOptions.validate(); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := oneOf("Includes", o.Includes, logEntryIncludes...); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := checkIDs("TeamIDs", o.TeamIDs); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	if err := checkSinceUntil(o.Since, o.Until); err != nil {
-		return nil, err
+		return nil, ListOptions{}, err
 	}
 	encodeQuery(q, o)
 	stripPaging(q)
-	return q, nil
+	return q, o.ListOptions, nil
+}
+
+// logEntrySeq streams the log entries at the path template tmpl filled with
+// ids that o selects, newest first, moving the until end of the window to
+// read past the API's 10,000-item ceiling.
+func logEntrySeq(ctx context.Context, c *Client, tmpl string, o *ListLogEntriesOptions, ids ...string) iter.Seq2[LogEntry, error] {
+	path, q, lo, err := listTarget(tmpl, ids, o.query)
+	if err != nil {
+		return errSeq[LogEntry](err)
+	}
+	w := &timeWindow[LogEntry]{
+		desc:   true,
+		timeOf: func(e LogEntry) time.Time { return e.CreatedAt },
+		idOf:   func(e LogEntry) string { return e.ID },
+	}
+	if o != nil {
+		w.since, w.until = o.Since, o.Until
+	}
+	l := &offsetList[LogEntry]{path: path, key: "log_entries", query: q, window: w}
+	l.paging(lo)
+	return l.iterate(ctx, c)
 }
 
 // List streams the account's log entries that match opts, newest first,
@@ -128,21 +149,7 @@ func (o *ListLogEntriesOptions) query() (url.Values, error) {
 //
 // OAuth scope incidents.read.
 func (s *LogEntriesService) List(ctx context.Context, opts *ListLogEntriesOptions) iter.Seq2[LogEntry, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[LogEntry](err)
-	}
-	w := &timeWindow[LogEntry]{
-		desc:   true,
-		timeOf: func(e LogEntry) time.Time { return e.CreatedAt },
-		idOf:   func(e LogEntry) string { return e.ID },
-	}
-	l := &offsetList[LogEntry]{path: "/log_entries", key: "log_entries", query: q, window: w}
-	if opts != nil {
-		l.paging(opts.ListOptions)
-		w.since, w.until = opts.Since, opts.Until
-	}
-	return l.iterate(ctx, s.client)
+	return logEntrySeq(ctx, s.client, "/log_entries", opts)
 }
 
 // ListPage returns one page of the account's log entries that match opts,
@@ -150,14 +157,7 @@ func (s *LogEntriesService) List(ctx context.Context, opts *ListLogEntriesOption
 //
 // OAuth scope incidents.read.
 func (s *LogEntriesService) ListPage(ctx context.Context, opts *ListLogEntriesOptions) (*Page[LogEntry], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		pageParams(q, opts.ListOptions)
-	}
-	return getPage[LogEntry](ctx, s.client, "/log_entries", "log_entries", q)
+	return offsetPageAt[LogEntry](ctx, s.client, "/log_entries", "log_entries", opts.query)
 }
 
 // GetLogEntryOptions shapes a log entry answer.
@@ -257,12 +257,14 @@ type ListIncidentLogEntriesOptions struct {
 	Includes []LogEntryInclude `url:"include[]"`
 }
 
-func (o *ListIncidentLogEntriesOptions) query() (url.Values, error) {
+// account returns o as the options of the account's listing, which take
+// the same filters and more (nil when o is nil).
+func (o *ListIncidentLogEntriesOptions) account() *ListLogEntriesOptions {
 	if o == nil {
-		return url.Values{}, nil
+		return nil
 	}
-	return (&ListLogEntriesOptions{ListOptions: o.ListOptions, Since: o.Since, Until: o.Until,
-		TimeZone: o.TimeZone, IsOverview: o.IsOverview, Includes: o.Includes}).query()
+	return &ListLogEntriesOptions{ListOptions: o.ListOptions, Since: o.Since, Until: o.Until,
+		TimeZone: o.TimeZone, IsOverview: o.IsOverview, Includes: o.Includes}
 }
 
 // ListLogEntries streams the log entries of the incident id that match
@@ -270,25 +272,7 @@ func (o *ListIncidentLogEntriesOptions) query() (url.Values, error) {
 //
 // OAuth scope incidents.read.
 func (s *IncidentsService) ListLogEntries(ctx context.Context, id string, opts *ListIncidentLogEntriesOptions) iter.Seq2[LogEntry, error] {
-	path, err := expandPath("/incidents/{id}/log_entries", id)
-	if err != nil {
-		return errSeq[LogEntry](err)
-	}
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[LogEntry](err)
-	}
-	w := &timeWindow[LogEntry]{
-		desc:   true,
-		timeOf: func(e LogEntry) time.Time { return e.CreatedAt },
-		idOf:   func(e LogEntry) string { return e.ID },
-	}
-	l := &offsetList[LogEntry]{path: path, key: "log_entries", query: q, window: w}
-	if opts != nil {
-		l.paging(opts.ListOptions)
-		w.since, w.until = opts.Since, opts.Until
-	}
-	return l.iterate(ctx, s.client)
+	return logEntrySeq(ctx, s.client, "/incidents/{id}/log_entries", opts.account(), id)
 }
 
 // ListLogEntriesPage returns one page of the log entries of the incident
@@ -296,16 +280,5 @@ func (s *IncidentsService) ListLogEntries(ctx context.Context, id string, opts *
 //
 // OAuth scope incidents.read.
 func (s *IncidentsService) ListLogEntriesPage(ctx context.Context, id string, opts *ListIncidentLogEntriesOptions) (*Page[LogEntry], error) {
-	path, err := expandPath("/incidents/{id}/log_entries", id)
-	if err != nil {
-		return nil, err
-	}
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	if opts != nil {
-		pageParams(q, opts.ListOptions)
-	}
-	return getPage[LogEntry](ctx, s.client, path, "log_entries", q)
+	return offsetPageAt[LogEntry](ctx, s.client, "/incidents/{id}/log_entries", "log_entries", opts.account().query, id)
 }
