@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,8 +160,35 @@ func checkOrchPathType(kind pagerduty.OrchestrationPathType) func(t *testing.T, 
 	}
 }
 
+// orchPathCases are the cases of reading and of replacing the path of an
+// orchestration of the given kind; the replacement sends p, as body.
+func orchPathCases(kind pagerduty.OrchestrationPathType,
+	get func(*pagerduty.EventOrchestrationsService, context.Context, string) (*pagerduty.OrchestrationPath, error),
+	update func(*pagerduty.EventOrchestrationsService, context.Context, string, *pagerduty.OrchestrationPath) (*pagerduty.OrchestrationPath, []pagerduty.OrchestrationWarning, error),
+	p *pagerduty.OrchestrationPath, body string) []apiCase {
+	name := strings.ToUpper(string(kind[:1])) + string(kind[1:]) + "Path"
+	path := "/event_orchestrations/" + orchID + "/" + string(kind)
+	return []apiCase{{
+		name: "Get" + name,
+		call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			return get(c.EventOrchestrations, ctx, orchID)
+		},
+		answer: orchPathAnswer(string(kind)),
+		want:   wantRequest{method: "GET", path: path},
+		check:  checkOrchPathType(kind),
+	}, {
+		name: "Update" + name,
+		call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
+			got, warnings, err := update(c.EventOrchestrations, ctx, orchID, p)
+			return []any{got, warnings}, err
+		},
+		answer: orchPathAnswer(string(kind)),
+		want:   wantRequest{method: "PUT", path: path, body: body},
+		check:  checkOrchPathType(kind),
+	}}
+}
+
 func TestEventOrchestrationsPathRequests(t *testing.T) {
-	base := "/event_orchestrations/" + orchID
 	router := &pagerduty.OrchestrationPath{
 		Type: pagerduty.OrchestrationPathRouter, Version: "read only",
 		Sets: []pagerduty.OrchestrationRuleSet{{ID: "start", Rules: []pagerduty.OrchestrationRule{
@@ -179,73 +208,23 @@ func TestEventOrchestrationsPathRequests(t *testing.T) {
 		}}},
 		CatchAll: pagerduty.OrchestrationCatchAll{Actions: pagerduty.OrchestrationActions{EventAction: pagerduty.OrchestrationResolve}},
 	}
-	runAPICases(t, []apiCase{
-		{
-			name: "GetGlobalPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				return c.EventOrchestrations.GetGlobalPath(ctx, orchID)
-			},
-			answer: orchPathAnswer("global"),
-			want:   wantRequest{method: "GET", path: base + "/global"},
-			check:  checkOrchPathType(pagerduty.OrchestrationPathGlobal),
-		},
-		{
-			name: "UpdateGlobalPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				p, w, err := c.EventOrchestrations.UpdateGlobalPath(ctx, orchID, global)
-				return []any{p, w}, err
-			},
-			answer: orchPathAnswer("global"),
-			want: wantRequest{method: "PUT", path: base + "/global", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[
+	type svc = pagerduty.EventOrchestrationsService
+	runAPICases(t, slices.Concat(
+		orchPathCases(pagerduty.OrchestrationPathGlobal, (*svc).GetGlobalPath, (*svc).UpdateGlobalPath, global,
+			`{"orchestration_path":{"sets":[{"id":"start","rules":[
 				{"label":"Drop noise","conditions":[{"expression":"event.source matches part 'noisy'"}],"actions":{"drop_event":true}}]}],
-				"catch_all":{"actions":{"event_action":"resolve"}}}}`},
-			check: checkOrchPathType(pagerduty.OrchestrationPathGlobal),
-		},
-		{
-			name: "GetRouterPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				return c.EventOrchestrations.GetRouterPath(ctx, orchID)
-			},
-			answer: orchPathAnswer("router"),
-			want:   wantRequest{method: "GET", path: base + "/router"},
-			check:  checkOrchPathType(pagerduty.OrchestrationPathRouter),
-		},
-		{
-			name: "UpdateRouterPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				p, w, err := c.EventOrchestrations.UpdateRouterPath(ctx, orchID, router)
-				return []any{p, w}, err
-			},
-			answer: orchPathAnswer("router"),
-			want: wantRequest{method: "PUT", path: base + "/router", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[
+				"catch_all":{"actions":{"event_action":"resolve"}}}}`),
+		orchPathCases(pagerduty.OrchestrationPathRouter, (*svc).GetRouterPath, (*svc).UpdateRouterPath, router,
+			`{"orchestration_path":{"sets":[{"id":"start","rules":[
 				{"label":"Databases","conditions":[{"expression":"event.summary matches part 'db'"}],"actions":{"route_to":"PSVC001"}},
 				{"label":"By name","conditions":[],"actions":{"dynamic_route_to":{"source":"event.custom_details.service","regex":"(.*)","lookup_by":"service_id"}}}]}],
-				"catch_all":{"actions":{"route_to":"unrouted"}}}}`},
-			check: checkOrchPathType(pagerduty.OrchestrationPathRouter),
-		},
-		{
-			name: "GetUnroutedPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				return c.EventOrchestrations.GetUnroutedPath(ctx, orchID)
-			},
-			answer: orchPathAnswer("unrouted"),
-			want:   wantRequest{method: "GET", path: base + "/unrouted"},
-			check:  checkOrchPathType(pagerduty.OrchestrationPathUnrouted),
-		},
-		{
-			// An empty set is sent with an empty rule list, and a
-			// variable's type is filled in.
-			name: "UpdateUnroutedPath",
-			call: func(ctx context.Context, c *pagerduty.Client) (any, error) {
-				p, w, err := c.EventOrchestrations.UpdateUnroutedPath(ctx, orchID, unrouted)
-				return []any{p, w}, err
-			},
-			answer: orchPathAnswer("unrouted"),
-			want: wantRequest{method: "PUT", path: base + "/unrouted", body: `{"orchestration_path":{"sets":[{"id":"start","rules":[]}],
-				"catch_all":{"actions":{"severity":"info","variables":[{"name":"v","path":"event.summary","type":"regex","value":"(.*)"}]}}}}`},
-			check: checkOrchPathType(pagerduty.OrchestrationPathUnrouted),
-		},
-	})
+				"catch_all":{"actions":{"route_to":"unrouted"}}}}`),
+		// An empty set is sent with an empty rule list, and a variable's
+		// type is filled in.
+		orchPathCases(pagerduty.OrchestrationPathUnrouted, (*svc).GetUnroutedPath, (*svc).UpdateUnroutedPath, unrouted,
+			`{"orchestration_path":{"sets":[{"id":"start","rules":[]}],
+				"catch_all":{"actions":{"severity":"info","variables":[{"name":"v","path":"event.summary","type":"regex","value":"(.*)"}]}}}}`),
+	))
 	if unrouted.CatchAll.Actions.Variables[0].Type != "" {
 		t.Error("UpdateUnroutedPath changed the caller's path")
 	}
