@@ -41,64 +41,51 @@ func TestAutomationRunnersRequests(t *testing.T) {
 	ctx := context.Background()
 	const id = "01DACKMP6Q3Y5YG51ENA26CX2I"
 	t.Run("CreateRunbook", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "POST", path: "/automation_actions/runners", status: 201,
+		r := aaDo(t, aaCall{method: "POST", path: "/automation_actions/runners", status: 201,
 			body: `{"runner":{"runner_type":"runbook","name":"prod runner","description":"SRE runner",
 				"runbook_base_uri":"acme.prod","runbook_api_key":"rb-key","teams":[{"id":"PQ9K7I8","type":"team_reference"}]}}`,
-			answer: `{"runner":` + aaRunnerJSON + `}`})
-		r, err := c.AutomationActions.CreateRunner(ctx, &pagerduty.AutomationRunnerParams{
-			RunnerType: pagerduty.RunnerRunbook, Name: "prod runner", Description: "SRE runner",
-			RunbookBaseURI: "acme.prod", RunbookAPIKey: "rb-key", TeamIDs: []string{"PQ9K7I8"}})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"runner":` + aaRunnerJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationRunner, error) {
+			return c.AutomationActions.CreateRunner(ctx, &pagerduty.AutomationRunnerParams{
+				RunnerType: pagerduty.RunnerRunbook, Name: "prod runner", Description: "SRE runner",
+				RunbookBaseURI: "acme.prod", RunbookAPIKey: "rb-key", TeamIDs: []string{"PQ9K7I8"}})
+		})
 		aaCheckDecodedRunner(t, r)
-		aaOneRequest(t, rec)
 	})
 	t.Run("CreateSidecar", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "POST", path: "/automation_actions/runners", status: 201,
+		r := aaDo(t, aaCall{method: "POST", path: "/automation_actions/runners", status: 201,
 			body:   `{"runner":{"runner_type":"sidecar","name":"edge","description":"edge runner"}}`,
-			answer: `{"runner":{"id":"R2","type":"runner","name":"edge","runner_type":"sidecar","status":"NotConfigured","creation_time":"2022-10-21T19:42:52Z","secret":"s3cr3t"}}`})
-		r, err := c.AutomationActions.CreateRunner(ctx, &pagerduty.AutomationRunnerParams{RunnerType: pagerduty.RunnerSidecar, Name: "edge", Description: "edge runner"})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"runner":{"id":"R2","type":"runner","name":"edge","runner_type":"sidecar","status":"NotConfigured","creation_time":"2022-10-21T19:42:52Z","secret":"s3cr3t"}}`}, func(c *pagerduty.Client) (*pagerduty.AutomationRunner, error) {
+			return c.AutomationActions.CreateRunner(ctx, &pagerduty.AutomationRunnerParams{RunnerType: pagerduty.RunnerSidecar, Name: "edge", Description: "edge runner"})
+		})
 		if r.Secret != "s3cr3t" || r.Status != pagerduty.RunnerNotConfigured {
 			t.Errorf("runner = %+v, want its registration secret and status", r)
 		}
 	})
 	t.Run("Get", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners/" + id, answer: `{"runner":` + aaRunnerJSON + `}`})
-		r, err := c.AutomationActions.GetRunner(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := aaDo(t, aaCall{method: "GET", path: "/automation_actions/runners/" + id, answer: `{"runner":` + aaRunnerJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationRunner, error) {
+			return c.AutomationActions.GetRunner(ctx, id)
+		})
 		aaCheckDecodedRunner(t, r)
 	})
 	t.Run("Update", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "PUT", path: "/automation_actions/runners/" + id,
-			body: `{"runner":{"description":"new","runbook_api_key":"k2"}}`, answer: `{"runner":` + aaRunnerJSON + `}`})
-		r, err := c.AutomationActions.UpdateRunner(ctx, id, &pagerduty.AutomationRunnerUpdate{Description: pointerTo("new"), RunbookAPIKey: "k2"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := aaDo(t, aaCall{method: "PUT", path: "/automation_actions/runners/" + id,
+			body: `{"runner":{"description":"new","runbook_api_key":"k2"}}`, answer: `{"runner":` + aaRunnerJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationRunner, error) {
+			return c.AutomationActions.UpdateRunner(ctx, id, &pagerduty.AutomationRunnerUpdate{Description: pointerTo("new"), RunbookAPIKey: "k2"})
+		})
 		aaCheckDecodedRunner(t, r)
 	})
 	t.Run("Delete", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "DELETE", path: "/automation_actions/runners/" + id, status: 204})
-		if err := c.AutomationActions.DeleteRunner(ctx, id); err != nil {
-			t.Fatal(err)
-		}
-		aaOneRequest(t, rec)
+		aaDo(t, aaCall{method: "DELETE", path: "/automation_actions/runners/" + id, status: 204}, func(c *pagerduty.Client) (any, error) {
+			return nil, c.AutomationActions.DeleteRunner(ctx, id)
+		})
 	})
 	t.Run("ListPage", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/runners",
+		p := aaDo(t, aaCall{method: "GET", path: "/automation_actions/runners",
 			query:  url.Values{"limit": {"5"}, "name": {"prod"}, "include[]": {"associated_actions"}},
-			answer: `{"runners":[` + aaRunnerJSON + `],"limit":5,"next_cursor":null}`})
-		p, err := c.AutomationActions.ListRunnersPage(ctx, &pagerduty.ListAutomationRunnersOptions{
-			CursorOptions: pagerduty.CursorOptions{Limit: 5}, Name: "prod", Includes: []pagerduty.RunnerInclude{pagerduty.IncludeRunnerAssociatedActions}})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"runners":[` + aaRunnerJSON + `],"limit":5,"next_cursor":null}`}, func(c *pagerduty.Client) (*pagerduty.Page[pagerduty.AutomationRunner], error) {
+			return c.AutomationActions.ListRunnersPage(ctx, &pagerduty.ListAutomationRunnersOptions{
+				CursorOptions: pagerduty.CursorOptions{Limit: 5}, Name: "prod", Includes: []pagerduty.RunnerInclude{pagerduty.IncludeRunnerAssociatedActions}})
+		})
 		if len(p.Items) != 1 || p.NextCursor != "" || p.Limit != 5 {
 			t.Fatalf("page = %+v", p)
 		}
@@ -165,12 +152,7 @@ func TestAutomationAssociationsRequests(t *testing.T) {
 	const action, runner = "A1", "R1"
 	svc := `{"id":"PRDRWUJ","type":"service_reference","summary":"Web"}`
 	team := `{"id":"PQ9K7I8","type":"team_reference"}`
-	for _, tc := range []struct {
-		name string
-		call aaCall
-		run  func(c *pagerduty.Client) (any, error)
-		want any
-	}{
+	runAACases(t, []aaCase{
 		{"ListServices", aaCall{method: "GET", path: "/automation_actions/actions/A1/services", answer: `{"services":[` + svc + `]}`},
 			func(c *pagerduty.Client) (any, error) { return c.AutomationActions.ListServices(ctx, action) },
 			[]pagerduty.Reference{{ID: "PRDRWUJ", Type: "service_reference", Summary: "Web"}}},
@@ -217,21 +199,7 @@ func TestAutomationAssociationsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) {
 				return nil, c.AutomationActions.RemoveRunnerTeam(ctx, runner, "PQ9K7I8")
 			}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, rec := aaServe(t, tc.call)
-			got, err := tc.run(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.want != nil {
-				if diff := cmp.Diff(tc.want, got); diff != "" {
-					t.Errorf("answer (-want +got):\n%s", diff)
-				}
-			}
-			aaOneRequest(t, rec)
-		})
-	}
+	})
 
 	c := aaNoRequest(t)
 	_, err := c.AutomationActions.AddService(ctx, action, "a/b")
@@ -277,33 +245,26 @@ func aaCheckDecodedInvocation(t *testing.T, inv *pagerduty.AutomationInvocation)
 func TestAutomationInvocationsRequests(t *testing.T) {
 	ctx := context.Background()
 	t.Run("Invoke", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "POST", path: "/automation_actions/actions/A1/invocations", status: 201,
+		inv := aaDo(t, aaCall{method: "POST", path: "/automation_actions/actions/A1/invocations", status: 201,
 			body:   `{"invocation":{"metadata":{"incident_id":"Q2LAR4ADCXC8IB","alert_id":"ALERT1"}}}`,
-			answer: `{"invocation":` + aaInvocationJSON + `}`})
-		inv, err := c.AutomationActions.Invoke(ctx, "A1", &pagerduty.InvokeParams{IncidentID: "Q2LAR4ADCXC8IB", AlertID: "ALERT1"})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"invocation":` + aaInvocationJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationInvocation, error) {
+			return c.AutomationActions.Invoke(ctx, "A1", &pagerduty.InvokeParams{IncidentID: "Q2LAR4ADCXC8IB", AlertID: "ALERT1"})
+		})
 		aaCheckDecodedInvocation(t, inv)
-		aaOneRequest(t, rec)
 	})
 	t.Run("GetInvocation", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/invocations/01DBYD4A25RCXAXQDC9ZX0678V", answer: `{"invocation":` + aaInvocationJSON + `}`})
-		inv, err := c.AutomationActions.GetInvocation(ctx, "01DBYD4A25RCXAXQDC9ZX0678V")
-		if err != nil {
-			t.Fatal(err)
-		}
+		inv := aaDo(t, aaCall{method: "GET", path: "/automation_actions/invocations/01DBYD4A25RCXAXQDC9ZX0678V", answer: `{"invocation":` + aaInvocationJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationInvocation, error) {
+			return c.AutomationActions.GetInvocation(ctx, "01DBYD4A25RCXAXQDC9ZX0678V")
+		})
 		aaCheckDecodedInvocation(t, inv)
 	})
 	t.Run("ListInvocations", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "GET", path: "/automation_actions/invocations",
+		list := aaDo(t, aaCall{method: "GET", path: "/automation_actions/invocations",
 			query:  url.Values{"invocation_state": {"running"}, "not_invocation_state": {"error"}, "incident_id": {"Q2LAR4ADCXC8IB"}, "action_id": {"A1"}},
-			answer: `{"invocations":[` + aaInvocationJSON + `]}`})
-		list, err := c.AutomationActions.ListInvocations(ctx, &pagerduty.ListInvocationsOptions{
-			State: pagerduty.InvocationRunning, NotState: pagerduty.InvocationError, IncidentID: "Q2LAR4ADCXC8IB", ActionID: "A1"})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"invocations":[` + aaInvocationJSON + `]}`}, func(c *pagerduty.Client) ([]pagerduty.AutomationInvocation, error) {
+			return c.AutomationActions.ListInvocations(ctx, &pagerduty.ListInvocationsOptions{
+				State: pagerduty.InvocationRunning, NotState: pagerduty.InvocationError, IncidentID: "Q2LAR4ADCXC8IB", ActionID: "A1"})
+		})
 		if len(list) != 1 {
 			t.Fatalf("%d invocations, want 1", len(list))
 		}

@@ -61,6 +61,44 @@ func aaServe(t *testing.T, want aaCall) (*pagerduty.Client, *recorder) {
 	return c, rec
 }
 
+// aaDo serves want, runs call against that server and returns what call
+// returned. It fails the test unless call succeeded and sent exactly the
+// one request of want.
+func aaDo[T any](t *testing.T, want aaCall, call func(c *pagerduty.Client) (T, error)) T {
+	t.Helper()
+	c, rec := aaServe(t, want)
+	got, err := call(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aaOneRequest(t, rec)
+	return got
+}
+
+// aaCase is a call of one method: the request it must send, the answer it
+// gets, and what it must return (nil: not compared).
+type aaCase struct {
+	name string
+	call aaCall
+	run  func(c *pagerduty.Client) (any, error)
+	want any
+}
+
+// runAACases runs every case against a server of its own (see aaDo).
+func runAACases(t *testing.T, cases []aaCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := aaDo(t, tc.call, tc.run)
+			if tc.want != nil {
+				if diff := cmp.Diff(tc.want, got); diff != "" {
+					t.Errorf("answer (-want +got):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
 func aaCheckBody(t *testing.T, got seenRequest, want string) {
 	t.Helper()
 	if want == "" {
@@ -149,84 +187,68 @@ func TestAutomationActionsRequests(t *testing.T) {
 	ctx := context.Background()
 	const id = "01DA2MLYN0J5EFC1LKWXUKDDKT"
 	t.Run("Create", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "POST", path: "/automation_actions/actions", status: 201,
+		a := aaDo(t, aaCall{method: "POST", path: "/automation_actions/actions", status: 201,
 			body: `{"action":{"name":"Restart apache","description":"Restarts apache","action_type":"script",
 				"action_classification":"remediation","runner":"01DACKMP6Q3Y5YG51ENA26CX2I",
 				"action_data_reference":{"script":"systemctl restart apache2","invocation_command":"/bin/sh"},
 				"services":[{"id":"PRDRWUJ","type":"service_reference"}],"teams":[{"id":"PQ9K7I8","type":"team_reference"}],
 				"only_invocable_on_unresolved_incidents":true,"allow_invocation_from_event_orchestration":false}}`,
-			answer: `{"action":` + aaActionJSON + `}`})
-		a, err := c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
-			Name: "Restart apache", Description: "Restarts apache", ActionType: pagerduty.ActionTypeScript,
-			Classification: pagerduty.ActionRemediation, RunnerID: "01DACKMP6Q3Y5YG51ENA26CX2I",
-			DataReference: pagerduty.ActionDataReference{Script: "systemctl restart apache2", InvocationCommand: "/bin/sh"},
-			ServiceIDs:    []string{"PRDRWUJ"}, TeamIDs: []string{"PQ9K7I8"},
-			OnlyInvocableOnUnresolvedIncidents:    pointerTo(true),
-			AllowInvocationFromEventOrchestration: pointerTo(false),
+			answer: `{"action":` + aaActionJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationAction, error) {
+			return c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
+				Name: "Restart apache", Description: "Restarts apache", ActionType: pagerduty.ActionTypeScript,
+				Classification: pagerduty.ActionRemediation, RunnerID: "01DACKMP6Q3Y5YG51ENA26CX2I",
+				DataReference: pagerduty.ActionDataReference{Script: "systemctl restart apache2", InvocationCommand: "/bin/sh"},
+				ServiceIDs:    []string{"PRDRWUJ"}, TeamIDs: []string{"PQ9K7I8"},
+				OnlyInvocableOnUnresolvedIncidents:    pointerTo(true),
+				AllowInvocationFromEventOrchestration: pointerTo(false),
+			})
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
 		aaCheckDecodedAction(t, a)
-		aaOneRequest(t, rec)
 	})
 	t.Run("CreateProcessAutomation", func(t *testing.T) {
-		c, _ := aaServe(t, aaCall{method: "POST", path: "/automation_actions/actions", status: 201,
+		aaDo(t, aaCall{method: "POST", path: "/automation_actions/actions", status: 201,
 			body: `{"action":{"name":"Rotate logs","description":"Rotates logs","action_type":"process_automation",
 				"action_data_reference":{"process_automation_job_id":"79c199bb","process_automation_node_filter":"web*"}}}`,
-			answer: `{"action":` + aaActionJSON + `}`})
-		_, err := c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
-			Name: "Rotate logs", Description: "Rotates logs", ActionType: pagerduty.ActionTypeProcessAutomation,
-			DataReference: pagerduty.ActionDataReference{ProcessAutomationJobID: "79c199bb", ProcessAutomationNodeFilter: "web*"},
+			answer: `{"action":` + aaActionJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationAction, error) {
+			return c.AutomationActions.Create(ctx, &pagerduty.AutomationActionParams{
+				Name: "Rotate logs", Description: "Rotates logs", ActionType: pagerduty.ActionTypeProcessAutomation,
+				DataReference: pagerduty.ActionDataReference{ProcessAutomationJobID: "79c199bb", ProcessAutomationNodeFilter: "web*"},
+			})
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
 	})
 	t.Run("Get", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/actions/" + id, answer: `{"action":` + aaActionJSON + `}`})
-		a, err := c.AutomationActions.Get(ctx, id)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := aaDo(t, aaCall{method: "GET", path: "/automation_actions/actions/" + id, answer: `{"action":` + aaActionJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationAction, error) {
+			return c.AutomationActions.Get(ctx, id)
+		})
 		aaCheckDecodedAction(t, a)
-		aaOneRequest(t, rec)
 	})
 	t.Run("Update", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "PUT", path: "/automation_actions/actions/" + id,
+		a := aaDo(t, aaCall{method: "PUT", path: "/automation_actions/actions/" + id,
 			body:   `{"action":{"action_type":"script","description":"","map_to_all_services":false}}`,
-			answer: `{"action":` + aaActionJSON + `}`})
-		a, err := c.AutomationActions.Update(ctx, id, &pagerduty.AutomationActionUpdate{
-			ActionType: pagerduty.ActionTypeScript, Description: pointerTo(""), MapToAllServices: pointerTo(false)})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"action":` + aaActionJSON + `}`}, func(c *pagerduty.Client) (*pagerduty.AutomationAction, error) {
+			return c.AutomationActions.Update(ctx, id, &pagerduty.AutomationActionUpdate{
+				ActionType: pagerduty.ActionTypeScript, Description: pointerTo(""), MapToAllServices: pointerTo(false)})
+		})
 		aaCheckDecodedAction(t, a)
-		aaOneRequest(t, rec)
 	})
 	t.Run("Delete", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "DELETE", path: "/automation_actions/actions/" + id, status: 204})
-		if err := c.AutomationActions.Delete(ctx, id); err != nil {
-			t.Fatal(err)
-		}
-		aaOneRequest(t, rec)
+		aaDo(t, aaCall{method: "DELETE", path: "/automation_actions/actions/" + id, status: 204}, func(c *pagerduty.Client) (any, error) {
+			return nil, c.AutomationActions.Delete(ctx, id)
+		})
 	})
 	t.Run("ListPage", func(t *testing.T) {
-		c, rec := aaServe(t, aaCall{method: "GET", path: "/automation_actions/actions",
+		p := aaDo(t, aaCall{method: "GET", path: "/automation_actions/actions",
 			query: url.Values{"limit": {"10"}, "cursor": {"abc"}, "name": {"Restart apache"}, "runner_id": {"R1"},
 				"team_id": {"PQ9K7I8"}, "service_id": {"PRDRWUJ"}, "classification": {"diagnostic"}, "action_type": {"script"}},
-			answer: `{"actions":[` + aaActionJSON + `],"limit":10,"next_cursor":"def","privileges":{"permissions":["create"]}}`})
-		p, err := c.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{
-			CursorOptions: pagerduty.CursorOptions{Limit: 10, Cursor: "abc"}, Name: "Restart apache", RunnerID: "R1",
-			TeamID: "PQ9K7I8", ServiceID: "PRDRWUJ", Classification: pagerduty.ActionDiagnostic, ActionType: pagerduty.ActionTypeScript})
-		if err != nil {
-			t.Fatal(err)
-		}
+			answer: `{"actions":[` + aaActionJSON + `],"limit":10,"next_cursor":"def","privileges":{"permissions":["create"]}}`}, func(c *pagerduty.Client) (*pagerduty.Page[pagerduty.AutomationAction], error) {
+			return c.AutomationActions.ListPage(ctx, &pagerduty.ListAutomationActionsOptions{
+				CursorOptions: pagerduty.CursorOptions{Limit: 10, Cursor: "abc"}, Name: "Restart apache", RunnerID: "R1",
+				TeamID: "PQ9K7I8", ServiceID: "PRDRWUJ", Classification: pagerduty.ActionDiagnostic, ActionType: pagerduty.ActionTypeScript})
+		})
 		if len(p.Items) != 1 || p.Limit != 10 || p.NextCursor != "def" {
 			t.Fatalf("page = %+v", p)
 		}
 		aaCheckDecodedAction(t, &p.Items[0])
-		aaOneRequest(t, rec)
 	})
 }
 

@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
@@ -33,12 +31,7 @@ func TestStatusDashboardsRequests(t *testing.T) {
 	fields := url.Values{"additional_fields[]": {"services.highest_impacting_priority", "total_impacted_count"}}
 	opts := &pagerduty.DashboardImpactsOptions{AdditionalFields: []pagerduty.DashboardField{
 		pagerduty.DashboardHighestImpactingPriority, pagerduty.DashboardTotalImpactedCount}}
-	for _, tc := range []struct {
-		name string
-		call aaCall
-		run  func(c *pagerduty.Client) (any, error)
-		want any
-	}{
+	runAACases(t, []aaCase{
 		{"List", aaCall{method: "GET", path: "/status_dashboards", answer: `{"limit":100,"next_cursor":"n2","status_dashboards":[` + dash + `]}`},
 			func(c *pagerduty.Client) (any, error) { return c.StatusDashboards.List(ctx) },
 			&pagerduty.Page[pagerduty.StatusDashboard]{Items: []pagerduty.StatusDashboard{*want}, Limit: 100, NextCursor: "n2"}},
@@ -52,19 +45,7 @@ func TestStatusDashboardsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) {
 				return c.StatusDashboards.ListImpactsBySlug(ctx, "analytics-api", nil)
 			}, sdWantImpacts()},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, rec := aaServe(t, tc.call)
-			got, err := tc.run(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("answer (-want +got):\n%s", diff)
-			}
-			aaOneRequest(t, rec)
-		})
-	}
+	})
 
 	c := aaNoRequest(t)
 	_, err := c.StatusDashboards.ListImpacts(ctx, "PFCVPS0", &pagerduty.DashboardImpactsOptions{AdditionalFields: []pagerduty.DashboardField{"priority"}})

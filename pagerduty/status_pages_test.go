@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
@@ -18,12 +16,7 @@ func spRef(id, typ string) *pagerduty.Reference { return &pagerduty.Reference{ID
 func TestStatusPagesReadRequests(t *testing.T) {
 	ctx := context.Background()
 	pr := spRef("PR5LMML", "status_page")
-	for _, tc := range []struct {
-		name string
-		call aaCall
-		run  func(c *pagerduty.Client) (any, error)
-		want any
-	}{
+	runAACases(t, []aaCase{
 		{"List", aaCall{method: "GET", path: "/status_pages", query: url.Values{"status_page_type": {"public"}},
 			answer: `{"limit":25,"more":true,"offset":0,"total":null,"status_pages":[{"id":"PT4KHLK","name":"Brand","published_at":"2017-09-13T10:11:12.000Z","status_page_type":"public","type":"status_page","url":"https://status.example"},{"id":"PT2","name":"Draft","published_at":null,"status_page_type":"public","type":"status_page"}]}`},
 			func(c *pagerduty.Client) (any, error) {
@@ -73,19 +66,7 @@ func TestStatusPagesReadRequests(t *testing.T) {
 			answer: `{"status":{"id":"P0400H4","description":"Scheduled","post_type":"maintenance"}}`},
 			func(c *pagerduty.Client) (any, error) { return c.StatusPages.GetStatus(ctx, "PR5LMML", "P0400H4") },
 			&pagerduty.StatusPageStatus{ID: "P0400H4", Description: "Scheduled", PostType: pagerduty.PostMaintenance}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, rec := aaServe(t, tc.call)
-			got, err := tc.run(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("answer (-want +got):\n%s", diff)
-			}
-			aaOneRequest(t, rec)
-		})
-	}
+	})
 }
 
 const spPostJSON = `{"id":"PIJ90N7","type":"status_page_post","self":"s","title":"DB upgrade","post_type":"maintenance",
@@ -139,12 +120,7 @@ func TestStatusPagePostsRequests(t *testing.T) {
 			"status":{"id":"P0400H4","type":"status_page_status"},"severity":{"id":"PY5OM08","type":"status_page_severity"},
 			"impacted_services":[{"service":{"id":"PYHMEI3","type":"status_page_service"},"impact":{"id":"PY5OM08","type":"status_page_impact"}}]` + extra + `}`
 	}
-	for _, tc := range []struct {
-		name string
-		call aaCall
-		run  func(c *pagerduty.Client) (any, error)
-		want any
-	}{
+	runAACases(t, []aaCase{
 		{"ListPosts", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts",
 			query:  url.Values{"post_type": {"maintenance"}, "reviewed_status": {"not_reviewed"}, "status[]": {"S1", "S2"}},
 			answer: `{"posts":[` + spPostJSON + `],"limit":25,"offset":0,"more":false,"total":1}`},
@@ -225,21 +201,7 @@ func TestStatusPagePostsRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) {
 				return nil, c.StatusPages.DeletePostUpdate(ctx, "PR5LMML", "PIJ90N7", "PXSOCH0")
 			}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, rec := aaServe(t, tc.call)
-			got, err := tc.run(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.want != nil {
-				if diff := cmp.Diff(tc.want, got); diff != "" {
-					t.Errorf("answer (-want +got):\n%s", diff)
-				}
-			}
-			aaOneRequest(t, rec)
-		})
-	}
+	})
 }
 
 func TestStatusPagePostmortemAndSubscriptionRequests(t *testing.T) {
@@ -252,12 +214,7 @@ func TestStatusPagePostmortemAndSubscriptionRequests(t *testing.T) {
 	sub := &pagerduty.StatusPageSubscription{ID: "PB1", Type: "status_page_subscription", Channel: pagerduty.SubscribeByWebhook,
 		Contact: "https://hooks.example/x", Status: pagerduty.StatusPageSubscriptionPending, StatusPage: spRef("PR5LMML", "status_page"),
 		Subscribed: spRef("PIJ90N7", "status_page_post")}
-	for _, tc := range []struct {
-		name string
-		call aaCall
-		run  func(c *pagerduty.Client) (any, error)
-		want any
-	}{
+	runAACases(t, []aaCase{
 		{"GetPostmortem", aaCall{method: "GET", path: "/status_pages/PR5LMML/posts/PIJ90N7/postmortem", answer: `{"postmortem":` + pmJSON + `}`},
 			func(c *pagerduty.Client) (any, error) { return c.StatusPages.GetPostmortem(ctx, "PR5LMML", "PIJ90N7") }, pm},
 		{"SetPostmortem", aaCall{method: "PUT", path: "/status_pages/PR5LMML/posts/PIJ90N7/postmortem",
@@ -298,21 +255,7 @@ func TestStatusPagePostmortemAndSubscriptionRequests(t *testing.T) {
 			func(c *pagerduty.Client) (any, error) {
 				return nil, c.StatusPages.DeleteSubscription(ctx, "PR5LMML", "PB1")
 			}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c, rec := aaServe(t, tc.call)
-			got, err := tc.run(c)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.want != nil {
-				if diff := cmp.Diff(tc.want, got); diff != "" {
-					t.Errorf("answer (-want +got):\n%s", diff)
-				}
-			}
-			aaOneRequest(t, rec)
-		})
-	}
+	})
 }
 
 func TestStatusPagesValidation(t *testing.T) {
