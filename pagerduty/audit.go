@@ -94,10 +94,7 @@ func (o *ListAccountAuditRecordsOptions) query() (url.Values, CursorOptions, err
 	if err := oneOf("Actions", o.Actions, AuditActionCreate, AuditActionUpdate, AuditActionDelete); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	q := url.Values{}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // List streams the account's audit trail, newest first, following the

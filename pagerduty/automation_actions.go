@@ -324,9 +324,8 @@ type ListAutomationActionsOptions struct {
 }
 
 func (o *ListAutomationActionsOptions) query() (url.Values, CursorOptions, error) {
-	q := url.Values{}
 	if o == nil {
-		return q, CursorOptions{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if err := checkCursorPageSize(o.Limit); err != nil {
 		return nil, CursorOptions{}, err
@@ -342,9 +341,7 @@ func (o *ListAutomationActionsOptions) query() (url.Values, CursorOptions, error
 	if err := oneOfIfSet("ActionType", o.ActionType, actionTypes...); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // List streams the automation actions that match opts, sorted by name,

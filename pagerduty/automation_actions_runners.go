@@ -165,9 +165,8 @@ type ListAutomationRunnersOptions struct {
 }
 
 func (o *ListAutomationRunnersOptions) query() (url.Values, CursorOptions, error) {
-	q := url.Values{}
 	if o == nil {
-		return q, CursorOptions{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if err := checkCursorPageSize(o.Limit); err != nil {
 		return nil, CursorOptions{}, err
@@ -175,9 +174,7 @@ func (o *ListAutomationRunnersOptions) query() (url.Values, CursorOptions, error
 	if err := oneOf("Includes", o.Includes, IncludeRunnerAssociatedActions); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // ListRunners streams the runners that match opts, sorted by name,

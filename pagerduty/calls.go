@@ -221,6 +221,15 @@ func stripCursor(q url.Values) {
 	q.Del("cursor")
 }
 
+// cursorFilters ends the query of a cursor listing whose options o passed
+// their checks: o's filters without its paging, and the paging co apart.
+func cursorFilters(o any, co CursorOptions) (url.Values, CursorOptions, error) {
+	q := url.Values{}
+	encodeQuery(q, o)
+	stripCursor(q)
+	return q, co, nil
+}
+
 // cursorParams adds the paging of a one-page cursor call to q: limit and
 // cursor when set.
 func cursorParams(q url.Values, co CursorOptions) {
@@ -278,10 +287,7 @@ func cursorPagedQuery[O any, P interface {
 		if err := checkCursorPageSize(co.Limit); err != nil {
 			return nil, CursorOptions{}, err
 		}
-		q := url.Values{}
-		encodeQuery(q, opts)
-		stripCursor(q)
-		return q, co, nil
+		return cursorFilters(opts, co)
 	}
 }
 

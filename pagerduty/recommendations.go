@@ -95,9 +95,8 @@ type ListRecommendedRulesOptions struct {
 }
 
 func (o *ListRecommendedRulesOptions) query() (url.Values, CursorOptions, error) {
-	q := url.Values{}
 	if o == nil {
-		return q, CursorOptions{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if o.Limit < 0 || o.Limit > maxRecommendationsPage {
 		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is out of range: a page of recommendations holds 1 to %d (0 for the default)", o.Limit, maxRecommendationsPage)
@@ -113,9 +112,7 @@ func (o *ListRecommendedRulesOptions) query() (url.Values, CursorOptions, error)
 	if err := oneOf("Actions", o.Actions, RecommendSuppress, RecommendSeverity, RecommendPriority); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // ListRules streams the rules PagerDuty recommends, fetching pages as the

@@ -103,9 +103,8 @@ type ListAuditRecordsOptions struct {
 
 // query checks the options and returns the filters, without paging.
 func (o *ListAuditRecordsOptions) query() (url.Values, CursorOptions, error) {
-	q := url.Values{}
 	if o == nil {
-		return q, CursorOptions{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if o.Limit < 0 {
 		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
@@ -113,9 +112,7 @@ func (o *ListAuditRecordsOptions) query() (url.Values, CursorOptions, error) {
 	if err := checkSinceUntil(o.Since, o.Until); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // auditRecords streams the audit trail at the path template tmpl filled

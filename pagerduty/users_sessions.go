@@ -178,9 +178,8 @@ type ListOAuthDelegationsOptions struct {
 }
 
 func (o *ListOAuthDelegationsOptions) query() (url.Values, CursorOptions, error) {
-	q := url.Values{}
 	if o == nil {
-		return q, CursorOptions{}, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if o.Limit < 0 {
 		return nil, CursorOptions{}, fmt.Errorf("pagerduty: Limit %d is negative: use a positive page size, or 0 for the API's default", o.Limit)
@@ -191,9 +190,7 @@ func (o *ListOAuthDelegationsOptions) query() (url.Values, CursorOptions, error)
 	if err := oneOfIfSet("Status", o.Status, DelegationIssued, DelegationRevoked); err != nil {
 		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	stripCursor(q)
-	return q, o.CursorOptions, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // ListOAuthDelegations streams the OAuth delegations of the user with the
