@@ -48,8 +48,7 @@ func (o *ListAddonsOptions) query() (url.Values, ListOptions, error) {
 	if err := oneOfIfSet("Filter", o.Filter, FullPageAddon, IncidentShowAddon); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the account's add-ons. In a listing, Addon.Type is the

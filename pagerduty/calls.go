@@ -195,8 +195,7 @@ func pagedQuery[O any, P interface {
 		if opts != nil {
 			lo = *opts.listOptions()
 		}
-		q, err := filterQuery(opts, &lo)
-		return q, lo, err
+		return pagedFilters(opts, lo)
 	}
 }
 
@@ -309,6 +308,14 @@ func filterQuery(opts any, lo *ListOptions) (url.Values, error) {
 	encodeQuery(q, opts)
 	stripPaging(q)
 	return q, nil
+}
+
+// pagedFilters ends the query of a classic listing whose options o passed
+// their own checks: it validates the paging lo and gives o's filters
+// without it, and lo apart.
+func pagedFilters(o any, lo ListOptions) (url.Values, ListOptions, error) {
+	q, err := filterQuery(o, &lo)
+	return q, lo, err
 }
 
 // getIncluding reads the object under key at tmpl filled with ids. When opts

@@ -35,8 +35,7 @@ func (o *ListEventEnrichmentAssociationsOptions) query() (url.Values, ListOption
 			return nil, ListOptions{}, err
 		}
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // ListEventEnrichmentAssociations streams the services and event

@@ -88,8 +88,7 @@ func (o *ListEventEnrichmentsOptions) query() (url.Values, ListOptions, error) {
 	if err := checkEnrichmentIncludes(o.Includes); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // ListEventEnrichments streams the account's event enrichments, in pages,

@@ -219,8 +219,7 @@ func (o *ListEscalationPoliciesOptions) query() (url.Values, ListOptions, error)
 	if err := oneOfIfSet("SortBy", o.SortBy, "name", "name:asc", "name:desc"); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the escalation policies that match opts, fetching pages as

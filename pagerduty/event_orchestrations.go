@@ -64,8 +64,7 @@ func (o *ListOrchestrationsOptions) query() (url.Values, ListOptions, error) {
 		OrchestrationSortRoutesAsc, OrchestrationSortRoutesDesc, OrchestrationSortCreatedAtAsc, OrchestrationSortCreatedAtDesc); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the account's global event orchestrations (without their

@@ -73,8 +73,7 @@ func (o *ListExtensionsOptions) query() (url.Values, ListOptions, error) {
 	if err := oneOf("Includes", o.Includes, ExtensionIncludeObjects, ExtensionIncludeSchemas); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the account's extensions.

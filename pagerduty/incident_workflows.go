@@ -109,8 +109,7 @@ func (o *ListIncidentWorkflowsOptions) query() (url.Values, ListOptions, error) 
 	if err := oneOf("Includes", o.Includes, IncludeWorkflowSteps, IncludeWorkflowTeam); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the incident workflows that match opts, fetching pages as

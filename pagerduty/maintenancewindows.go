@@ -98,8 +98,7 @@ func (o *ListMaintenanceWindowsOptions) query() (url.Values, ListOptions, error)
 		MaintenanceOngoing, MaintenanceOpen, MaintenanceAll); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the maintenance windows that match opts, fetching pages as

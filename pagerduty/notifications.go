@@ -78,8 +78,7 @@ func (o *ListNotificationsOptions) query() (url.Values, ListOptions, error) {
 			return nil, ListOptions{}, fmt.Errorf("pagerduty: TimeZone %q is not an IANA time zone such as Europe/Berlin: %w", o.TimeZone, err)
 		}
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the notifications sent during the window opts gives, in

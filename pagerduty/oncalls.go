@@ -83,8 +83,7 @@ func (o *ListOnCallsOptions) query() (url.Values, ListOptions, error) {
 	if !o.Since.IsZero() && !o.Until.IsZero() && o.Until.Before(o.Since) {
 		return nil, ListOptions{}, fmt.Errorf("pagerduty: Until (%s) is before Since (%s)", o.Until.Format(time.RFC3339), o.Since.Format(time.RFC3339))
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the on-call entries that match opts, fetching pages as the

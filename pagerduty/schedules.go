@@ -200,8 +200,7 @@ func (o *ListSchedulesOptions) query() (url.Values, ListOptions, error) {
 	if err := optionalID("IncludeNextOnCallForUser", o.IncludeNextOnCallForUser); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // schedCheckSpan checks that until, when both are set, is after since.

@@ -121,8 +121,7 @@ func (o *ListSchedulesV3Options) query() (url.Values, ListOptions, error) {
 	if err := checkIDs("TeamIDs", o.TeamIDs); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams references to the v3 schedules that match opts; Get reads

@@ -64,8 +64,7 @@ func (o *ListShiftsOptions) query() (url.Values, ListOptions, error) {
 	if err := schedCheckSpan(o.Since, o.Until); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // ListCustomShifts streams the custom shifts of the v3 schedule scheduleID

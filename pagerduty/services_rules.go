@@ -160,8 +160,7 @@ func (o *ListServiceEventRulesOptions) query() (url.Values, ListOptions, error) 
 	if err := oneOf("Includes", o.Includes, IncludeMigratedMetadata); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // ListEventRules streams the event rules of the service serviceID, in

@@ -47,8 +47,7 @@ func (o *ListTagsOptions) query() (url.Values, ListOptions, error) {
 	if o == nil {
 		return url.Values{}, ListOptions{}, nil
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the account's tags.

@@ -35,8 +35,7 @@ func (o *ListTeamMembersOptions) query() (url.Values, ListOptions, error) {
 	if err := oneOf("Includes", o.Includes, IncludeTeamMemberUsers); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // ListMembers streams the members of the team with the given ID, with

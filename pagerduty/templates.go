@@ -101,8 +101,7 @@ func (o *ListTemplatesOptions) query() (url.Values, ListOptions, error) {
 		TemplateSortCreatedAt, TemplateSortCreatedAtAsc, TemplateSortCreatedAtDesc); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the templates that match opts, in pages, fetching the next

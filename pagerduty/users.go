@@ -199,8 +199,7 @@ func (o *ListUsersOptions) query() (url.Values, ListOptions, error) {
 	if err := checkIDs("TeamIDs", o.TeamIDs); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the users that match opts, fetching pages as the loop asks

@@ -100,8 +100,7 @@ func (o *ListWebhookSubscriptionsOptions) query() (url.Values, ListOptions, erro
 	if err := optionalID("ScopeID", o.ScopeID); err != nil {
 		return nil, ListOptions{}, err
 	}
-	q, err := filterQuery(o, &o.ListOptions)
-	return q, o.ListOptions, err
+	return pagedFilters(o, o.ListOptions)
 }
 
 // List streams the account's webhook subscriptions.
