@@ -103,7 +103,9 @@ func (s *BusinessServicesService) Create(ctx context.Context, p *BusinessService
 //
 // OAuth scope services.write.
 func (s *BusinessServicesService) Update(ctx context.Context, id string, p *BusinessServiceParams) (*BusinessService, error) {
-	return sendAt[BusinessService](ctx, s.client, "PUT", "/business_services/{id}", "business_service", func() (map[string]any, error) { return p.wire(false) }, id)
+	return sendAt[BusinessService](ctx, s.client, "PUT", "/business_services/{id}", "business_service",
+		func() (map[string]any, error) { return p.wire(false) },
+		id)
 }
 
 // Delete removes the business service id.

@@ -149,7 +149,9 @@ func (s *EventOrchestrationsService) Get(ctx context.Context, id string) (*Orche
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) Update(ctx context.Context, id string, p *OrchestrationParams) (*Orchestration, error) {
-	return writeAt[Orchestration](ctx, s.client, "PUT", "/event_orchestrations/{id}", "orchestration", func() (*orchestrationWire, error) { return p.wire(false) }, id)
+	return writeAt[Orchestration](ctx, s.client, "PUT", "/event_orchestrations/{id}", "orchestration",
+		func() (*orchestrationWire, error) { return p.wire(false) },
+		id)
 }
 
 // Delete removes the orchestration id with its rules and integrations:

@@ -46,7 +46,9 @@ func orchIntegrationLabel(label string) (map[string]any, error) {
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) CreateIntegration(ctx context.Context, id, label string) (*OrchestrationIntegration, error) {
-	return sendAt[OrchestrationIntegration](ctx, s.client, "POST", "/event_orchestrations/{id}/integrations", "integration", func() (map[string]any, error) { return orchIntegrationLabel(label) }, id)
+	return sendAt[OrchestrationIntegration](ctx, s.client, "POST", "/event_orchestrations/{id}/integrations", "integration",
+		func() (map[string]any, error) { return orchIntegrationLabel(label) },
+		id)
 }
 
 // GetIntegration returns the integration integrationID of the
@@ -62,7 +64,9 @@ func (s *EventOrchestrationsService) GetIntegration(ctx context.Context, id, int
 //
 // OAuth scope event_orchestrations.write.
 func (s *EventOrchestrationsService) UpdateIntegration(ctx context.Context, id, integrationID, label string) (*OrchestrationIntegration, error) {
-	return sendAt[OrchestrationIntegration](ctx, s.client, "PUT", "/event_orchestrations/{id}/integrations/{integration_id}", "integration", func() (map[string]any, error) { return orchIntegrationLabel(label) }, id, integrationID)
+	return sendAt[OrchestrationIntegration](ctx, s.client, "PUT", "/event_orchestrations/{id}/integrations/{integration_id}", "integration",
+		func() (map[string]any, error) { return orchIntegrationLabel(label) },
+		id, integrationID)
 }
 
 // DeleteIntegration removes the integration integrationID of the

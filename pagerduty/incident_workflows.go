@@ -287,7 +287,9 @@ func (s *IncidentWorkflowsService) Create(ctx context.Context, p *IncidentWorkfl
 //
 // OAuth scope incident_workflows.write.
 func (s *IncidentWorkflowsService) Update(ctx context.Context, id string, p *IncidentWorkflowParams) (*IncidentWorkflow, error) {
-	return sendAt[IncidentWorkflow](ctx, s.client, "PUT", "/incident_workflows/{id}", "incident_workflow", func() (map[string]any, error) { return p.wire(false) }, id)
+	return sendAt[IncidentWorkflow](ctx, s.client, "PUT", "/incident_workflows/{id}", "incident_workflow",
+		func() (map[string]any, error) { return p.wire(false) },
+		id)
 }
 
 // Delete removes the incident workflow id and its triggers.

@@ -264,7 +264,9 @@ func (p *RotationEventParams) wire(create bool) (*rotationEventWire, error) {
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) CreateEvent(ctx context.Context, scheduleID, rotationID string, p *RotationEventParams) (*RotationEvent, error) {
-	return writeAt[RotationEvent](ctx, s.client, "POST", "/v3/schedules/{id}/rotations/{rotation_id}/events", "event", func() (*rotationEventWire, error) { return p.wire(true) }, scheduleID, rotationID)
+	return writeAt[RotationEvent](ctx, s.client, "POST", "/v3/schedules/{id}/rotations/{rotation_id}/events", "event",
+		func() (*rotationEventWire, error) { return p.wire(true) },
+		scheduleID, rotationID)
 }
 
 // GetEvent returns the event eventID of the rotation rotationID of the v3
@@ -288,7 +290,9 @@ func (s *SchedulesV3Service) GetEvent(ctx context.Context, scheduleID, rotationI
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) UpdateEvent(ctx context.Context, scheduleID, rotationID, eventID string, p *RotationEventParams) (*RotationEvent, error) {
-	return writeAt[RotationEvent](ctx, s.client, "PUT", "/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", "event", func() (*rotationEventWire, error) { return p.wire(false) }, scheduleID, rotationID, eventID)
+	return writeAt[RotationEvent](ctx, s.client, "PUT", "/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}", "event",
+		func() (*rotationEventWire, error) { return p.wire(false) },
+		scheduleID, rotationID, eventID)
 }
 
 // DeleteEvent removes the event eventID from the rotation rotationID of the

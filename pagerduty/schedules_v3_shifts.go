@@ -165,7 +165,9 @@ func (s *SchedulesV3Service) GetCustomShift(ctx context.Context, scheduleID, shi
 //
 // OAuth scope schedules.write.
 func (s *SchedulesV3Service) UpdateCustomShift(ctx context.Context, scheduleID, shiftID string, p CustomShiftParams) (*CustomShift, error) {
-	return writeAt[CustomShift](ctx, s.client, "PUT", "/v3/schedules/{id}/custom_shifts/{custom_shift_id}", "custom_shift", func() (*customShiftWire, error) { return p.wire("", false) }, scheduleID, shiftID)
+	return writeAt[CustomShift](ctx, s.client, "PUT", "/v3/schedules/{id}/custom_shifts/{custom_shift_id}", "custom_shift",
+		func() (*customShiftWire, error) { return p.wire("", false) },
+		scheduleID, shiftID)
 }
 
 // DeleteCustomShift removes the custom shift shiftID of the v3 schedule

@@ -233,7 +233,9 @@ func (p *IntegrationParams) wire(serviceID string, create bool) (*integrationWir
 //
 // OAuth scope services.write.
 func (s *ServicesService) CreateIntegration(ctx context.Context, serviceID string, p *IntegrationParams) (*Integration, error) {
-	return writeAt[Integration](ctx, s.client, "POST", "/services/{id}/integrations", "integration", func() (*integrationWire, error) { return p.wire(serviceID, true) }, serviceID)
+	return writeAt[Integration](ctx, s.client, "POST", "/services/{id}/integrations", "integration",
+		func() (*integrationWire, error) { return p.wire(serviceID, true) },
+		serviceID)
 }
 
 // GetIntegration returns the integration integrationID of the service
@@ -250,5 +252,7 @@ func (s *ServicesService) GetIntegration(ctx context.Context, serviceID, integra
 //
 // OAuth scope services.write.
 func (s *ServicesService) UpdateIntegration(ctx context.Context, serviceID, integrationID string, p *IntegrationParams) (*Integration, error) {
-	return writeAt[Integration](ctx, s.client, "PUT", "/services/{id}/integrations/{integration_id}", "integration", func() (*integrationWire, error) { return p.wire(serviceID, false) }, serviceID, integrationID)
+	return writeAt[Integration](ctx, s.client, "PUT", "/services/{id}/integrations/{integration_id}", "integration",
+		func() (*integrationWire, error) { return p.wire(serviceID, false) },
+		serviceID, integrationID)
 }

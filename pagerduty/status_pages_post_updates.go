@@ -181,7 +181,9 @@ func (s *StatusPagesService) GetPostUpdate(ctx context.Context, id, postID, upda
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) CreatePostUpdate(ctx context.Context, id, postID string, p *PostUpdateParams) (*StatusPagePostUpdate, error) {
-	return writeAt[StatusPagePostUpdate](ctx, s.client, "POST", "/status_pages/{id}/posts/{post_id}/post_updates", "post_update", func() (*postUpdateWire, error) { return p.wire(postID) }, id, postID)
+	return writeAt[StatusPagePostUpdate](ctx, s.client, "POST", "/status_pages/{id}/posts/{post_id}/post_updates", "post_update",
+		func() (*postUpdateWire, error) { return p.wire(postID) },
+		id, postID)
 }
 
 // UpdatePostUpdate replaces the update updateID of the post postID of the
@@ -189,7 +191,9 @@ func (s *StatusPagesService) CreatePostUpdate(ctx context.Context, id, postID st
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) UpdatePostUpdate(ctx context.Context, id, postID, updateID string, p *PostUpdateParams) (*StatusPagePostUpdate, error) {
-	return writeAt[StatusPagePostUpdate](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", "post_update", func() (*postUpdateWire, error) { return p.wire(postID) }, id, postID, updateID)
+	return writeAt[StatusPagePostUpdate](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}/post_updates/{post_update_id}", "post_update",
+		func() (*postUpdateWire, error) { return p.wire(postID) },
+		id, postID, updateID)
 }
 
 // DeletePostUpdate removes the update updateID of the post postID of the

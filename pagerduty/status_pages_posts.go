@@ -172,7 +172,9 @@ func (s *StatusPagesService) CreatePost(ctx context.Context, id string, p *Statu
 //
 // OAuth scope status_pages.write.
 func (s *StatusPagesService) UpdatePost(ctx context.Context, id, postID string, p *StatusPagePostParams) (*StatusPagePost, error) {
-	return writeAt[StatusPagePost](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}", "post", func() (*statusPagePostWire, error) { return p.wire(id, false) }, id, postID)
+	return writeAt[StatusPagePost](ctx, s.client, "PUT", "/status_pages/{id}/posts/{post_id}", "post",
+		func() (*statusPagePostWire, error) { return p.wire(id, false) },
+		id, postID)
 }
 
 // DeletePost removes the post postID of the status page id.

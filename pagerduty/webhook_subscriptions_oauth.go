@@ -115,7 +115,9 @@ func (s *WebhookSubscriptionsService) CreateOAuthClient(ctx context.Context, p *
 //
 // It needs an admin or owner; the API documents no OAuth scope for it.
 func (s *WebhookSubscriptionsService) UpdateOAuthClient(ctx context.Context, id string, p *WebhookOAuthClientParams) (*WebhookOAuthClient, error) {
-	return sendAt[WebhookOAuthClient](ctx, s.client, "PUT", "/webhook_subscriptions/oauth_clients/{id}", "oauth_client", func() (any, error) { return p.body(false) }, id)
+	return sendAt[WebhookOAuthClient](ctx, s.client, "PUT", "/webhook_subscriptions/oauth_clients/{id}", "oauth_client",
+		func() (any, error) { return p.body(false) },
+		id)
 }
 
 // DeleteOAuthClient removes the webhook OAuth client id, and unlinks it from
