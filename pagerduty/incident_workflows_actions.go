@@ -96,7 +96,7 @@ func (s *IncidentWorkflowsService) ListActions(ctx context.Context, opts *ListWo
 	if err != nil {
 		return errSeq[IncidentWorkflowAction](err)
 	}
-	l := &cursorList[IncidentWorkflowAction]{path: "/incident_workflows/actions", key: "actions", query: q}
+	l := &cursorList[IncidentWorkflowAction]{path: "/incident_workflows/actions", key: "actions", query: q, cursor: q.Get("cursor")}
 	return l.iterate(ctx, s.client)
 }
 

@@ -2,6 +2,8 @@ package pagerduty_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"testing"
 
 	"github.com/pdkit/pdkit/pagerduty"
@@ -405,4 +407,31 @@ func TestIncidentWorkflowsRefuseBadInput(t *testing.T) {
 			return c.IncidentWorkflows.DeleteTrigger(ctx, "..")
 		}, "is not an ID"},
 	})
+}
+
+// A listing of workflow actions or triggers that starts from a cursor and
+// fails says, in its ListError, the cursor it failed at.
+func TestWorkflowListingsSayWhereTheyFailed(t *testing.T) {
+	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if got := r.URL.Query().Get("cursor"); got != "CUR1" {
+			t.Errorf("cursor sent = %q, want CUR1", got)
+		}
+		w.WriteHeader(http.StatusBadRequest)
+	})
+	ctx := context.Background()
+	check := func(name string, err error) {
+		t.Helper()
+		var le *pagerduty.ListError
+		if !errors.As(err, &le) || le.Cursor != "CUR1" {
+			t.Errorf("%s: error %v, want a *ListError at cursor CUR1", name, err)
+		}
+	}
+	for _, err := range c.IncidentWorkflows.ListActions(ctx, &pagerduty.ListWorkflowActionsOptions{CursorOptions: pagerduty.CursorOptions{Cursor: "CUR1"}}) {
+		check("ListActions", err)
+		break
+	}
+	for _, err := range c.IncidentWorkflows.ListTriggers(ctx, &pagerduty.ListWorkflowTriggersOptions{CursorOptions: pagerduty.CursorOptions{Cursor: "CUR1"}}) {
+		check("ListTriggers", err)
+		break
+	}
 }

@@ -131,7 +131,7 @@ func (s *IncidentWorkflowsService) ListTriggers(ctx context.Context, opts *ListW
 	if err != nil {
 		return errSeq[IncidentWorkflowTrigger](err)
 	}
-	l := &cursorList[IncidentWorkflowTrigger]{path: "/incident_workflows/triggers", key: "triggers", query: q}
+	l := &cursorList[IncidentWorkflowTrigger]{path: "/incident_workflows/triggers", key: "triggers", query: q, cursor: q.Get("cursor")}
 	return l.iterate(ctx, s.client)
 }
 
