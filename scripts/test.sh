@@ -6,8 +6,8 @@
 #   scripts/test.sh            everything, then each fuzz target for a moment
 #   scripts/test.sh ./pagerduty/...   only these packages (vet and tests)
 #
-# FUZZTIME sets how long each fuzz target runs after the tests (default 2s;
-# 0 skips the step).
+# FUZZTIME sets how long each fuzz target runs after the tests: a number of
+# inputs (default 5000x) or a duration such as 10s; 0 skips the step.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -47,7 +47,7 @@ if [[ $# -eq 0 ]]; then
 	(cd bench && go vet ./... && go test -short -count=1 -bench . -benchtime 1x ./...)
 fi
 
-if [[ $# -eq 0 && "${FUZZTIME:-2s}" != "0" ]]; then
-	step "fuzz (${FUZZTIME:-2s} per target)"
-	scripts/fuzz.sh "${FUZZTIME:-2s}"
+if [[ $# -eq 0 && "${FUZZTIME:-5000x}" != "0" ]]; then
+	step "fuzz (${FUZZTIME:-5000x} per target)"
+	scripts/fuzz.sh "${FUZZTIME:-5000x}"
 fi
