@@ -3,8 +3,11 @@ package pagerduty_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -32,6 +35,7 @@ func relShareClient(t *testing.T, c *pagerduty.Client, workers, perWorker int) (
 	for w := range workers {
 		wg.Go(func() {
 			<-start // all at once, so that none is early by being started first
+			ctx := context.WithValue(ctx, relWorker{}, w)
 			for range perWorker {
 				_, err := c.Abilities.List(ctx)
 				mu.Lock()
@@ -49,26 +53,84 @@ func relShareClient(t *testing.T, c *pagerduty.Client, workers, perWorker int) (
 	return done, firstErr
 }
 
-// relCheckFair fails the test unless every goroutine made progress while
-// the others did: when the first goroutine ended all its calls, each of the
-// others had ended all but at most slack of theirs. (A goroutine that the
-// scheduler starts a little late may be one round behind, hence slack.)
-func relCheckFair(t *testing.T, done [][]int, slack int) {
-	t.Helper()
-	firstLast := int(^uint(0) >> 1)
-	for _, d := range done {
-		firstLast = min(firstLast, d[len(d)-1])
+// relWorker tags a call's context with the goroutine that makes it.
+type relWorker struct{}
+
+// relGrants is a transport under the client's limiter: it sees each request
+// when the limiter lets it go, and records which goroutine it is for.
+type relGrants struct {
+	next  http.RoundTripper
+	mu    sync.Mutex
+	order []int
+}
+
+func (g *relGrants) RoundTrip(r *http.Request) (*http.Response, error) {
+	if w, ok := r.Context().Value(relWorker{}).(int); ok {
+		g.mu.Lock()
+		g.order = append(g.order, w)
+		g.mu.Unlock()
 	}
-	for g, d := range done {
-		n := 0
-		for _, seq := range d {
-			if seq <= firstLast {
-				n++
-			}
+	return g.next.RoundTrip(r)
+}
+
+// relCheckFair fails the test unless the limiter served every goroutine in
+// turn: between two requests of one goroutine it let through at most
+// rounds times as many requests of the others as there are goroutines
+// (one round is one request each). How early each goroutine started does
+// not count, and neither does how long its answers took beyond a round or
+// two, which depends on the machine, not on the client.
+func relCheckFair(t *testing.T, order []int, workers, rounds int) {
+	t.Helper()
+	for _, msg := range relUnfair(order, workers, rounds) {
+		t.Error(msg)
+	}
+}
+
+// relUnfair returns what relCheckFair reports.
+func relUnfair(order []int, workers, rounds int) []string {
+	last := make([]int, workers)
+	for i := range last {
+		last[i] = -1
+	}
+	worst := make([]int, workers)
+	for pos, w := range order {
+		if last[w] >= 0 {
+			worst[w] = max(worst[w], pos-last[w]-1)
 		}
-		if n < len(d)-slack {
-			t.Errorf("goroutine %d had ended %d of its %d calls when another had ended all of its calls: progress is not fair", g, n, len(d))
+		last[w] = pos
+	}
+	var out []string
+	for w, gap := range worst {
+		if gap > rounds*workers {
+			out = append(out, fmt.Sprintf("goroutine %d waited while the limiter let %d requests of the others through (more than %d rounds of %d): progress is not fair", w, gap, rounds, workers))
 		}
+	}
+	return out
+}
+
+// The fairness check passes turns taken in order, and catches a goroutine
+// left waiting while the others go round more than the allowed rounds,
+// however late it started.
+func TestRelCheckFairCatchesStarvation(t *testing.T) {
+	var inTurn []int
+	for range 8 {
+		for w := range 5 {
+			inTurn = append(inTurn, w)
+		}
+	}
+	if msgs := relUnfair(inTurn, 5, 2); len(msgs) != 0 {
+		t.Errorf("turns in order reported: %v", msgs)
+	}
+	// Goroutine 4 starts late, then keeps its turn: fair.
+	late := append(slices.Repeat([]int{0, 1, 2, 3}, 6), slices.Repeat([]int{0, 1, 2, 3, 4}, 4)...)
+	if msgs := relUnfair(late, 5, 2); len(msgs) != 0 {
+		t.Errorf("a late start reported: %v", msgs)
+	}
+	// Goroutine 4 goes once, then waits four rounds of the others.
+	starved := append([]int{4}, slices.Repeat([]int{0, 1, 2, 3}, 4)...)
+	starved = append(starved, 4)
+	if msgs := relUnfair(starved, 5, 2); len(msgs) != 1 || !strings.Contains(msgs[0], "goroutine 4") {
+		t.Errorf("starvation: %v", msgs)
 	}
 }
 
@@ -102,13 +164,16 @@ func TestReliabilitySharedClientDefaultLimit(t *testing.T) {
 // TestReliabilitySharedClientScaledLimit is the same with ten times the
 // rate on both sides (9,600 a minute; the client's burst of 16, the
 // server's bucket of 24) and more calls per goroutine, to show fairness
-// over many rounds: 400 requests in about 2.5 s.
+// over many rounds: 400 requests in about 2.5 s, served in turn by the
+// limiter (the order in which it lets them go is recorded under it).
 func TestReliabilitySharedClientScaledLimit(t *testing.T) {
 	reliability.CheckGoroutines(t)
 	pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{RateLimit: 9600, RateBurst: 24}))
 	t.Cleanup(pd.Close)
+	grants := &relGrants{next: http.DefaultTransport.(*http.Transport).Clone()}
 	c, err := pagerduty.NewClient(pagerduty.WithToken(pd.Token()), pagerduty.WithBaseURL(pd.URL),
-		pagerduty.WithRateLimit(pagerduty.RateLimit{PerMinute: 9600, Burst: 16}))
+		pagerduty.WithRateLimit(pagerduty.RateLimit{PerMinute: 9600, Burst: 16}),
+		pagerduty.WithHTTPClient(&http.Client{Transport: grants}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +184,12 @@ func TestReliabilitySharedClientScaledLimit(t *testing.T) {
 	if st := pd.Stats(); st.RateLimited != 0 || st.Requests != 400 {
 		t.Errorf("server saw %d requests, %d of them over the limit; want 400 and 0", st.Requests, st.RateLimited)
 	}
-	relCheckFair(t, done, 2)
+	for g, d := range done {
+		if len(d) != 8 {
+			t.Errorf("goroutine %d ended %d calls, want 8", g, len(d))
+		}
+	}
+	relCheckFair(t, grants.order, 50, 3)
 }
 
 // relCancelAfter cancels a context after d and returns it.
