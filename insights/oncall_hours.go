@@ -82,23 +82,19 @@ const HoursMethod = "Shifts are clipped to the window; each user's overlapping o
 // deviation from the mean). HoursMethod states the rules. People come
 // sorted by user ID.
 func OnCallHours(shifts []Shift, opts HoursOptions) (*HoursReport, error) {
-	in, err := prepareShifts(shifts, opts.Users, opts.Window, opts.DayParts, opts.TimeZone)
+	in, err := prepareShifts(shifts, opts.Users, opts.Window, opts.DayParts, opts.TimeZone, opts.Truncated)
 	if err != nil {
 		return nil, err
 	}
-	parts, zs, people, inWindow := in.parts, in.zs, in.people, in.inWindow
+	parts, people := in.parts, in.people
 	r := &HoursReport{
-		Data:     DataUsed{Window: opts.Window, Records: len(shifts), InWindow: inWindow, Truncated: opts.Truncated},
+		Data:     in.data,
 		Method:   HoursMethod,
 		DayParts: parts,
 		People:   make([]PersonHours, 0, len(people)),
 	}
 	for _, p := range people {
-		zone := p.zone
-		if opts.TimeZone != "" {
-			zone = opts.TimeZone
-		}
-		loc, err := zs.load(zone)
+		loc, err := in.location(p)
 		if err != nil {
 			return nil, err
 		}

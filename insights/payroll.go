@@ -82,13 +82,13 @@ const PayrollMethod = "Each user's shifts are clipped to the window and overlapp
 // totals. Rows come sorted by user ID, then time. PayrollMethod states the
 // rules.
 func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
-	in, err := prepareShifts(shifts, opts.Users, opts.Window, opts.DayParts, opts.TimeZone)
+	in, err := prepareShifts(shifts, opts.Users, opts.Window, opts.DayParts, opts.TimeZone, opts.Truncated)
 	if err != nil {
 		return nil, err
 	}
-	parts, zs, people, inWindow := in.parts, in.zs, in.people, in.inWindow
+	parts, people := in.parts, in.people
 	r := &PayrollReport{
-		Data:     DataUsed{Window: opts.Window, Records: len(shifts), InWindow: inWindow, Truncated: opts.Truncated},
+		Data:     in.data,
 		Method:   PayrollMethod,
 		DayParts: parts,
 		Rows:     []PayrollRow{},
@@ -96,11 +96,7 @@ func Payroll(shifts []Shift, opts PayrollOptions) (*PayrollReport, error) {
 	}
 	var all, allNight, allWeekend time.Duration
 	for _, p := range people {
-		zone := p.zone
-		if opts.TimeZone != "" {
-			zone = opts.TimeZone
-		}
-		loc, err := zs.load(zone)
+		loc, err := in.location(p)
 		if err != nil {
 			return nil, err
 		}

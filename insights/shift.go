@@ -113,15 +113,28 @@ func groupShifts(shifts []Shift, extra []User, w Window) ([]*person, int, error)
 // parts with their defaults, a zone cache holding the asked-for zone, and
 // the shifts grouped by person.
 type shiftInput struct {
-	parts    DayParts
-	zs       zones
-	people   []*person
-	inWindow int
+	parts  DayParts
+	people []*person
+	zs     zones
+	zone   string // the zone asked for, which overrides each person's
+	data   DataUsed
+}
+
+// location is the zone p's hours are counted in: the one asked for, or
+// p's own.
+func (in *shiftInput) location(p *person) (*time.Location, error) {
+	zone := p.zone
+	if in.zone != "" {
+		zone = in.zone
+	}
+	return in.zs.load(zone)
 }
 
 // prepareShifts checks the window, the day parts and the time zone, and
-// groups the shifts by person, for OnCallHours and Payroll alike.
-func prepareShifts(shifts []Shift, users []User, w Window, dp DayParts, timeZone string) (*shiftInput, error) {
+// groups the shifts by person, for OnCallHours and Payroll alike;
+// truncated says whether the shifts were cut short, for the report's
+// DataUsed.
+func prepareShifts(shifts []Shift, users []User, w Window, dp DayParts, timeZone string, truncated bool) (*shiftInput, error) {
 	if err := w.checkShiftWindow(); err != nil {
 		return nil, err
 	}
@@ -137,5 +150,6 @@ func prepareShifts(shifts []Shift, users []User, w Window, dp DayParts, timeZone
 	if err != nil {
 		return nil, err
 	}
-	return &shiftInput{parts: parts, zs: zs, people: people, inWindow: inWindow}, nil
+	return &shiftInput{parts: parts, people: people, zs: zs, zone: timeZone,
+		data: DataUsed{Window: w, Records: len(shifts), InWindow: inWindow, Truncated: truncated}}, nil
 }
