@@ -14,11 +14,9 @@ import (
 	"github.com/pdkit/pdkit/pagerduty"
 )
 
-// A service path that uses every action a service path accepts, as the API
-// answers it.
-const servicePathJSON = `{"orchestration_path":{"type":"service","parent":{"id":"PSVC001","type":"service_reference"},
-	"self":"https://api.pagerduty.com/event_orchestrations/services/PSVC001",
-	"sets":[
+// servicePathRules are the sets and catch-all of a service path that uses
+// every action a service path accepts.
+const servicePathRules = `"sets":[
 	 {"id":"start","rules":[{"id":"r1","label":"Normalise","conditions":[],"actions":{
 		"variables":[{"name":"host","path":"event.component","type":"regex","value":"host=(.*)"}],
 		"extractions":[{"target":"event.summary","template":"{{variables.host}} is down"},{"target":"event.source","source":"event.source","regex":"(.*)\\.example"}],
@@ -31,7 +29,13 @@ const servicePathJSON = `{"orchestration_path":{"type":"service","parent":{"id":
 			"automation_actions":[{"name":"Notify","url":"https://hooks.example/notify","auto_send":true,
 				"headers":[{"key":"X-Source","value":"pd"}],"parameters":[{"key":"channel","value":"#ops"}],"trigger_types":["alert_triggered"]}]}},
 		{"id":"r3","label":"Quiet","disabled":true,"conditions":[{"expression":"event.severity matches 'info'"}],"actions":{"suppress":true}}]}],
-	"catch_all":{"actions":{"suppress":true}},
+	"catch_all":{"actions":{"suppress":true}}`
+
+// A service path that uses every action a service path accepts, as the API
+// answers it.
+const servicePathJSON = `{"orchestration_path":{"type":"service","parent":{"id":"PSVC001","type":"service_reference"},
+	"self":"https://api.pagerduty.com/event_orchestrations/services/PSVC001",
+` + servicePathRules + `,
 	"created_at":"2025-01-01T00:00:00Z","created_by":{"id":"PUSER01","type":"user_reference"},
 	"updated_at":"2025-01-02T00:00:00Z","updated_by":{"id":"PUSER02","type":"user_reference"},
 	"migrated_at":"2024-12-31T00:00:00Z","migrated_by":{"id":"PUSER03","type":"user_reference"},
@@ -84,20 +88,7 @@ func wantServicePath() *pagerduty.OrchestrationPath {
 
 // The rules of servicePathJSON as an update sends them: no read-only facts.
 const servicePathBody = `{"orchestration_path":{
-	"sets":[
-	 {"id":"start","rules":[{"id":"r1","label":"Normalise","conditions":[],"actions":{
-		"variables":[{"name":"host","path":"event.component","type":"regex","value":"host=(.*)"}],
-		"extractions":[{"target":"event.summary","template":"{{variables.host}} is down"},{"target":"event.source","source":"event.source","regex":"(.*)\\.example"}],
-		"route_to":"next"}}]},
-	 {"id":"next","rules":[
-		{"id":"r2","label":"Critical","conditions":[{"expression":"event.severity matches 'critical'"}],"actions":{
-			"priority":"PPRIO01","escalation_policy":"PEP0001","annotate":"see the runbook","severity":"critical","event_action":"trigger",
-			"suspend":120,"incident_custom_field_updates":[{"id":"PFIELD1","value":"#ops"}],
-			"pagerduty_automation_actions":[{"action_id":"01ACTION","trigger_types":["alert_suspended"]}],
-			"automation_actions":[{"name":"Notify","url":"https://hooks.example/notify","auto_send":true,
-				"headers":[{"key":"X-Source","value":"pd"}],"parameters":[{"key":"channel","value":"#ops"}],"trigger_types":["alert_triggered"]}]}},
-		{"id":"r3","label":"Quiet","disabled":true,"conditions":[{"expression":"event.severity matches 'info'"}],"actions":{"suppress":true}}]}],
-	"catch_all":{"actions":{"suppress":true}}}}`
+` + servicePathRules + `}}`
 
 func TestEventOrchestrationsPathDecodesEveryAction(t *testing.T) {
 	runAPICases(t, []apiCase{{
