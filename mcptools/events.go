@@ -58,6 +58,32 @@ func routingKey(ctx context.Context, c *call, arg, service string) (events.Routi
 	return "", nil, userError("Service %s has no Events API v2 integration, so it cannot receive events: add one to the service in PagerDuty first.", ref.String())
 }
 
+// eventTarget is what both event tools take from their arguments: the
+// service's routing key and reference, and the parsed details and links.
+type eventTarget struct {
+	key     events.RoutingKey
+	ref     *Ref
+	details map[string]string
+	links   []events.Link
+}
+
+// newEventTarget checks the details and links, then finds the routing key
+// of service: bad input is refused before any request.
+func newEventTarget(ctx context.Context, c *call, service string, details, links []string) (*eventTarget, error) {
+	t := &eventTarget{}
+	var err error
+	if t.details, err = parseDetails("details", details); err != nil {
+		return nil, err
+	}
+	if t.links, err = parseLinks("links", links); err != nil {
+		return nil, err
+	}
+	if t.key, t.ref, err = routingKey(ctx, c, "service", service); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
 // parseDetails reads "key=value" pairs into an object.
 func parseDetails(arg string, pairs []string) (map[string]string, error) {
 	if len(pairs) == 0 {
@@ -135,24 +161,16 @@ Use it for "create an alert for high CPU on db-1" or "send a critical event to t
 		if action != events.Trigger && strings.TrimSpace(in.DedupKey) == "" {
 			return nil, argError("dedup_key", "%s needs the dedup_key of the alert (returned when it was triggered)", action)
 		}
-		details, err := parseDetails("details", in.Details)
+		t, err := newEventTarget(ctx, c, in.Service, in.Details, in.Links)
 		if err != nil {
 			return nil, err
 		}
-		links, err := parseLinks("links", in.Links)
-		if err != nil {
-			return nil, err
-		}
-		key, ref, err := routingKey(ctx, c, "service", in.Service)
-		if err != nil {
-			return nil, err
-		}
-		ev := events.Event{RoutingKey: key, Action: action, DedupKey: strings.TrimSpace(in.DedupKey), Links: links}
+		ev := events.Event{RoutingKey: t.key, Action: action, DedupKey: strings.TrimSpace(in.DedupKey), Links: t.links}
 		if action == events.Trigger {
 			ev.Payload = events.Payload{Summary: in.Summary, Source: firstNonEmpty(strings.TrimSpace(in.Source), "pdkit"),
 				Severity: events.Severity(firstNonEmpty(in.Severity, "error"))}
-			if details != nil {
-				ev.Payload.CustomDetails = details
+			if t.details != nil {
+				ev.Payload.CustomDetails = t.details
 			}
 		}
 		ec, err := c.events.forRegion(c.client.Region())
@@ -163,7 +181,7 @@ Use it for "create an alert for high CPU on db-1" or "send a critical event to t
 		if err != nil {
 			return nil, err
 		}
-		return &EventSent{Service: *ref, Status: resp.Status, Message: resp.Message, DedupKey: resp.DedupKey}, nil
+		return &EventSent{Service: *t.ref, Status: resp.Status, Message: resp.Message, DedupKey: resp.DedupKey}, nil
 	},
 }
 
@@ -186,21 +204,13 @@ The service needs an Events API v2 integration.`,
 		notFound: "list_services",
 	},
 	handler: func(ctx context.Context, c *call, in sendChangeIn) (*EventSent, error) {
-		details, err := parseDetails("details", in.Details)
+		t, err := newEventTarget(ctx, c, in.Service, in.Details, in.Links)
 		if err != nil {
 			return nil, err
 		}
-		links, err := parseLinks("links", in.Links)
-		if err != nil {
-			return nil, err
-		}
-		key, ref, err := routingKey(ctx, c, "service", in.Service)
-		if err != nil {
-			return nil, err
-		}
-		ce := events.ChangeEvent{RoutingKey: key, Summary: in.Summary, Source: strings.TrimSpace(in.Source), Links: links}
-		if details != nil {
-			ce.CustomDetails = details
+		ce := events.ChangeEvent{RoutingKey: t.key, Summary: in.Summary, Source: strings.TrimSpace(in.Source), Links: t.links}
+		if t.details != nil {
+			ce.CustomDetails = t.details
 		}
 		ec, err := c.events.forRegion(c.client.Region())
 		if err != nil {
@@ -210,6 +220,6 @@ The service needs an Events API v2 integration.`,
 		if err != nil {
 			return nil, err
 		}
-		return &EventSent{Service: *ref, Status: resp.Status, Message: resp.Message}, nil
+		return &EventSent{Service: *t.ref, Status: resp.Status, Message: resp.Message}, nil
 	},
 }
