@@ -1,9 +1,9 @@
 package mcptools
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -11,8 +11,11 @@ import (
 )
 
 // inputSchema derives the JSON Schema of a tool's input struct from its
-// tags, in the schema type of google/jsonschema-go that the MCP SDK speaks,
-// and checks that it is flat. It runs once per tool, when the registry is
+// tags, in the schema type of google/jsonschema-go that the MCP SDK speaks.
+// The schema is flat by construction: an object of scalars and arrays of
+// scalars, each described, refusing unknown properties, with no defaults;
+// some MCP clients cannot render anything else, and a field that breaks
+// this is an error. It runs once per tool, when the registry is
 // built, and costs microseconds: tool inputs are flat structs, so the
 // schema is read off the fields directly.
 //
@@ -37,9 +40,6 @@ func inputSchema(t reflect.Type) (*gschema.Schema, error) {
 		AdditionalProperties: &gschema.Schema{Not: &gschema.Schema{}},
 	}
 	if err := addProperties(out, t); err != nil {
-		return nil, fmt.Errorf("the schema of %s: %w", t, err)
-	}
-	if err := checkFlat(out); err != nil {
 		return nil, fmt.Errorf("the schema of %s: %w", t, err)
 	}
 	return out, nil
@@ -91,6 +91,9 @@ func propertySchema(f reflect.StructField) (*gschema.Schema, bool, error) {
 		ft = ft.Elem()
 	}
 	p := &gschema.Schema{Description: f.Tag.Get("jsonschema_description")}
+	if strings.TrimSpace(p.Description) == "" {
+		return nil, false, errors.New("it has no description (jsonschema_description): a model reads it to fill the argument in")
+	}
 	value := p // where value keywords go: the property, or its items
 	if ft.Kind() == reflect.Slice {
 		p.Type = "array"
@@ -143,8 +146,10 @@ func propertySchema(f reflect.StructField) (*gschema.Schema, bool, error) {
 		case "uniqueItems":
 			p.UniqueItems = val == "true"
 		case "default":
-			// Refused by checkFlat, with the reason.
-			p.Default = []byte(strconv.Quote(val))
+			// Handlers apply defaults and descriptions state them: a schema
+			// default would not be applied (and go-sdk v1.8.0's own
+			// validation panics applying one to "arguments": null).
+			return nil, false, errors.New("it has a default: state it in the description and apply it in the handler")
 		default:
 			return nil, false, fmt.Errorf("unknown keyword %q in its jsonschema tag", key)
 		}
@@ -184,53 +189,4 @@ func floatKeyword(s string) (*float64, error) {
 		return nil, fmt.Errorf("%q is not a number", s)
 	}
 	return &f, nil
-}
-
-// checkFlat reports why s is not a flat tool input: an object whose
-// properties are scalars or arrays of scalars, with no combinators, and that
-// refuses unknown properties. Some MCP clients cannot render anything else.
-func checkFlat(s *gschema.Schema) error {
-	if s.Type != "object" {
-		return fmt.Errorf("type is %q, want object", s.Type)
-	}
-	if len(s.AnyOf)+len(s.OneOf)+len(s.AllOf) > 0 || s.Not != nil {
-		return fmt.Errorf("has a top-level anyOf, oneOf, allOf or not")
-	}
-	if s.AdditionalProperties == nil || s.AdditionalProperties.Not == nil {
-		return fmt.Errorf("accepts unknown properties: want additionalProperties false")
-	}
-	names := make([]string, 0, len(s.Properties))
-	for name := range s.Properties {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		p := s.Properties[name]
-		switch p.Type {
-		case "string", "integer", "number", "boolean":
-		case "array":
-			if p.Items == nil || !isScalar(p.Items.Type) {
-				return fmt.Errorf("property %q is an array of non-scalars", name)
-			}
-		default:
-			return fmt.Errorf("property %q has type %q: inputs hold only scalars and arrays of scalars", name, p.Type)
-		}
-		if len(p.AnyOf)+len(p.OneOf)+len(p.AllOf) > 0 {
-			return fmt.Errorf("property %q uses anyOf, oneOf or allOf", name)
-		}
-		if p.Default != nil {
-			// Handlers apply defaults and descriptions state them: a schema
-			// default would not be applied (and go-sdk v1.8.0's own
-			// validation panics applying one to "arguments": null).
-			return fmt.Errorf("property %q has a default: state it in the description and apply it in the handler", name)
-		}
-		if strings.TrimSpace(p.Description) == "" {
-			return fmt.Errorf("property %q has no description", name)
-		}
-	}
-	return nil
-}
-
-func isScalar(t string) bool {
-	return t == "string" || t == "integer" || t == "number" || t == "boolean"
 }

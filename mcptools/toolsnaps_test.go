@@ -141,7 +141,7 @@ func TestToolDefinitions(t *testing.T) {
 	}
 }
 
-// TestInputSchemaRefusesNested checks that checkFlat, which New runs on
+// TestInputSchemaRefusesNested checks that inputSchema, which New runs on
 // every tool, refuses what some clients cannot render.
 func TestInputSchemaRefusesNested(t *testing.T) {
 	type nested struct {
