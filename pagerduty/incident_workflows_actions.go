@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"iter"
-	"net/url"
 	"time"
 )
 
@@ -75,29 +74,12 @@ type ListWorkflowActionsOptions struct {
 	Keyword string `url:"keyword"`
 }
 
-func (o *ListWorkflowActionsOptions) query() (url.Values, error) {
-	q := url.Values{}
-	if o == nil {
-		return q, nil
-	}
-	if err := checkCursorPageSize(o.Limit); err != nil {
-		return nil, err
-	}
-	encodeQuery(q, o)
-	return q, nil
-}
-
 // ListActions streams the actions incident workflow steps can run,
 // following the cursor as the loop asks for more.
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) ListActions(ctx context.Context, opts *ListWorkflowActionsOptions) iter.Seq2[IncidentWorkflowAction, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[IncidentWorkflowAction](err)
-	}
-	l := &cursorList[IncidentWorkflowAction]{path: "/incident_workflows/actions", key: "actions", query: q, cursor: q.Get("cursor")}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[IncidentWorkflowAction](ctx, s.client, "/incident_workflows/actions", "actions", cursorPagedQuery(opts))
 }
 
 // ListActionsPage returns one page of actions, from opts.Cursor; the page's
@@ -105,11 +87,7 @@ func (s *IncidentWorkflowsService) ListActions(ctx context.Context, opts *ListWo
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) ListActionsPage(ctx context.Context, opts *ListWorkflowActionsOptions) (*Page[IncidentWorkflowAction], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return getPage[IncidentWorkflowAction](ctx, s.client, "/incident_workflows/actions", "actions", q)
+	return cursorPageAt[IncidentWorkflowAction](ctx, s.client, "/incident_workflows/actions", "actions", cursorPagedQuery(opts))
 }
 
 // actionPath builds the path of an action, whose ID is checked like every

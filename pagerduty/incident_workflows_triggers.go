@@ -95,31 +95,29 @@ type ListWorkflowTriggersOptions struct {
 	SortBy WorkflowTriggerSort `url:"sort_by"`
 }
 
-func (o *ListWorkflowTriggersOptions) query() (url.Values, error) {
-	q := url.Values{}
+func (o *ListWorkflowTriggersOptions) query() (url.Values, CursorOptions, error) {
 	if o == nil {
-		return q, nil
+		return url.Values{}, CursorOptions{}, nil
 	}
 	if err := checkCursorPageSize(o.Limit); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	for field, id := range map[string]string{"WorkflowID": o.WorkflowID, "IncidentID": o.IncidentID, "ServiceID": o.ServiceID} {
 		if id == "" {
 			continue
 		}
 		if err := ValidateID(id); err != nil {
-			return nil, namedFieldErr(field, err)
+			return nil, CursorOptions{}, namedFieldErr(field, err)
 		}
 	}
 	if err := oneOfIfSet("TriggerType", o.TriggerType, workflowTriggerTypes...); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
 	if err := oneOfIfSet("SortBy", o.SortBy, SortTriggersByWorkflowID, SortTriggersByWorkflowIDAsc,
 		SortTriggersByWorkflowIDDesc, SortTriggersByWorkflowName, SortTriggersByWorkflowNameAsc, SortTriggersByWorkflowNameDesc); err != nil {
-		return nil, err
+		return nil, CursorOptions{}, err
 	}
-	encodeQuery(q, o)
-	return q, nil
+	return cursorFilters(o, o.CursorOptions)
 }
 
 // ListTriggers streams the incident workflow triggers that match opts,
@@ -127,12 +125,7 @@ func (o *ListWorkflowTriggersOptions) query() (url.Values, error) {
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) ListTriggers(ctx context.Context, opts *ListWorkflowTriggersOptions) iter.Seq2[IncidentWorkflowTrigger, error] {
-	q, err := opts.query()
-	if err != nil {
-		return errSeq[IncidentWorkflowTrigger](err)
-	}
-	l := &cursorList[IncidentWorkflowTrigger]{path: "/incident_workflows/triggers", key: "triggers", query: q, cursor: q.Get("cursor")}
-	return l.iterate(ctx, s.client)
+	return cursorSeqAt[IncidentWorkflowTrigger](ctx, s.client, "/incident_workflows/triggers", "triggers", opts.query)
 }
 
 // ListTriggersPage returns one page of the triggers that match opts, from
@@ -140,11 +133,7 @@ func (s *IncidentWorkflowsService) ListTriggers(ctx context.Context, opts *ListW
 //
 // OAuth scope incident_workflows.read.
 func (s *IncidentWorkflowsService) ListTriggersPage(ctx context.Context, opts *ListWorkflowTriggersOptions) (*Page[IncidentWorkflowTrigger], error) {
-	q, err := opts.query()
-	if err != nil {
-		return nil, err
-	}
-	return getPage[IncidentWorkflowTrigger](ctx, s.client, "/incident_workflows/triggers", "triggers", q)
+	return cursorPageAt[IncidentWorkflowTrigger](ctx, s.client, "/incident_workflows/triggers", "triggers", opts.query)
 }
 
 // GetTrigger returns the incident workflow trigger id.
