@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"math"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -222,17 +223,32 @@ func RetryAfter(resp *http.Response) (time.Duration, bool) {
 		return 0, false
 	}
 	if v := resp.Header.Get("Retry-After"); v != "" {
-		if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
-			return time.Duration(secs * float64(time.Second)), true
+		if d, ok := seconds(v); ok {
+			return d, true
 		}
 		if t, err := http.ParseTime(v); err == nil {
 			return max(time.Until(t), 0), true
 		}
 	}
 	if v := resp.Header.Get("Ratelimit-Reset"); v != "" && resp.StatusCode == http.StatusTooManyRequests {
-		if secs, err := strconv.ParseFloat(v, 64); err == nil && secs >= 0 {
-			return time.Duration(secs * float64(time.Second)), true
+		if d, ok := seconds(v); ok {
+			return d, true
 		}
 	}
 	return 0, false
+}
+
+// seconds reads a header value that counts seconds. A negative or NaN
+// count is no count; one too large for a time.Duration (about 292 years)
+// is the largest Duration, which the retry policy's MaxRetryAfter caps.
+func seconds(v string) (time.Duration, bool) {
+	secs, err := strconv.ParseFloat(v, 64)
+	if err != nil || !(secs >= 0) {
+		return 0, false
+	}
+	ns := secs * float64(time.Second)
+	if ns >= float64(math.MaxInt64) { // 2^63: every float below it fits
+		return time.Duration(math.MaxInt64), true
+	}
+	return time.Duration(ns), true
 }

@@ -1,6 +1,7 @@
 package httpcore
 
 import (
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -22,6 +23,10 @@ func TestRetryAfterReadsTheRightHeaders(t *testing.T) {
 		{"503 ignores the rate-limit window", 503, http.Header{"Ratelimit-Reset": {"30"}}, 0, false},
 		{"nothing", 429, http.Header{}, 0, false},
 		{"garbage", 429, http.Header{"Retry-After": {"soon"}}, 0, false},
+		{"negative", 429, http.Header{"Retry-After": {"-3"}}, 0, false},
+		{"NaN", 429, http.Header{"Retry-After": {"NaN"}}, 0, false},
+		{"past any Duration", 429, http.Header{"Retry-After": {"1e10"}}, time.Duration(math.MaxInt64), true},
+		{"infinite", 429, http.Header{"Ratelimit-Reset": {"+Inf"}}, time.Duration(math.MaxInt64), true},
 	} {
 		got, ok := RetryAfter(&http.Response{StatusCode: tc.status, Header: tc.header})
 		if got != tc.want || ok != tc.ok {
