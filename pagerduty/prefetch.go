@@ -88,6 +88,9 @@ func startPrefetch[T any](ctx context.Context, c *Client, l *offsetList[T], q ur
 			case <-ctx.Done():
 				return
 			}
+			if ctx.Err() != nil {
+				return // both were ready and select chose the slot
+			}
 			pq := cloneValues(q)
 			pq.Set("limit", strconv.Itoa(limit))
 			pq.Set("offset", strconv.Itoa(off))
