@@ -61,16 +61,36 @@ type relWorker struct{}
 type relGrants struct {
 	next  http.RoundTripper
 	mu    sync.Mutex
-	order []int
+	order []int       // the goroutine of each request let through
+	at    []time.Time // when each request was let through
 }
 
 func (g *relGrants) RoundTrip(r *http.Request) (*http.Response, error) {
 	if w, ok := r.Context().Value(relWorker{}).(int); ok {
 		g.mu.Lock()
 		g.order = append(g.order, w)
+		g.at = append(g.at, time.Now()) // under the lock, so the times are in order
 		g.mu.Unlock()
 	}
 	return g.next.RoundTrip(r)
+}
+
+// relOverPace returns how many of the requests let through at the times at
+// (in order) went beyond a token bucket of burst tokens refilled at perSecond.
+func relOverPace(at []time.Time, perSecond float64, burst int) int {
+	over := 0
+	tokens := float64(burst)
+	for i, t := range at {
+		if i > 0 {
+			tokens = min(float64(burst), tokens+t.Sub(at[i-1]).Seconds()*perSecond)
+		}
+		if tokens < 1-1e-9 {
+			over++
+			continue
+		}
+		tokens--
+	}
+	return over
 }
 
 // relCheckFair fails the test unless the limiter served every goroutine in
@@ -162,15 +182,20 @@ func TestReliabilitySharedClientDefaultLimit(t *testing.T) {
 }
 
 // TestReliabilitySharedClientScaledLimit is the same with ten times the
-// rate on both sides (9,600 a minute; the client's burst of 16, the
-// server's bucket of 24) and more calls per goroutine, to show fairness
-// over many rounds: 400 requests in about 2.5 s, served in turn by the
-// limiter (the order in which it lets them go is recorded under it).
+// rate on both sides (9,600 a minute) and more calls per goroutine, to show
+// fairness over many rounds: 400 requests in about 2.5 s, served in turn by
+// the limiter. A transport under the limiter records which goroutine each
+// request it lets go belongs to, and when: the times must keep to the
+// client's bucket of 16. The server's bucket of 96 leaves the same half
+// second for a request to travel as the test above; at ten times the rate,
+// 8 spare tokens would leave 50 ms, less than a loaded machine can promise.
 func TestReliabilitySharedClientScaledLimit(t *testing.T) {
 	reliability.CheckGoroutines(t)
-	pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{RateLimit: 9600, RateBurst: 24}))
+	pd := pdtest.NewServer(pdtest.WithFaults(pdtest.Faults{RateLimit: 9600, RateBurst: 96}))
 	t.Cleanup(pd.Close)
-	grants := &relGrants{next: http.DefaultTransport.(*http.Transport).Clone()}
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = 64
+	grants := &relGrants{next: tr}
 	c, err := pagerduty.NewClient(pagerduty.WithToken(pd.Token()), pagerduty.WithBaseURL(pd.URL),
 		pagerduty.WithRateLimit(pagerduty.RateLimit{PerMinute: 9600, Burst: 16}),
 		pagerduty.WithHTTPClient(&http.Client{Transport: grants}))
@@ -190,6 +215,29 @@ func TestReliabilitySharedClientScaledLimit(t *testing.T) {
 		}
 	}
 	relCheckFair(t, grants.order, 50, 3)
+	// One token more than the client's burst: the first time recorded is a
+	// moment after the client's bucket started filling.
+	if n := relOverPace(grants.at, 160, 17); n > 0 {
+		t.Errorf("the limiter let %d of %d requests go beyond 160 a second with bursts of 16", n, len(grants.at))
+	}
+}
+
+// The pace check passes requests within the bucket and counts those beyond.
+func TestRelOverPace(t *testing.T) {
+	t0 := time.Now()
+	var paced []time.Time
+	for i := range 20 {
+		paced = append(paced, t0) // a burst of 4, then one every 10 ms
+		if i >= 4 {
+			paced[i] = t0.Add(time.Duration(i-3) * 10 * time.Millisecond)
+		}
+	}
+	if n := relOverPace(paced, 100, 4); n != 0 {
+		t.Errorf("paced requests: %d over, want 0", n)
+	}
+	if n := relOverPace(slices.Repeat([]time.Time{t0}, 10), 100, 4); n != 6 {
+		t.Errorf("10 at once with a burst of 4: %d over, want 6", n)
+	}
 }
 
 // relCancelAfter cancels a context after d and returns it.
