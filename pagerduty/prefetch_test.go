@@ -25,8 +25,8 @@ type listServer struct {
 	failAt   int           // the page at this offset answers 400 (-1: none)
 	maxDelay time.Duration // a random wait before each answer
 	block    chan struct{} // when set, every answer waits on it
-	requests atomic.Int32 // requests the server received
-	sent     atomic.Int32 // requests the client started
+	requests atomic.Int32  // requests the server received
+	sent     atomic.Int32  // requests the client started
 	inFlight atomic.Int32
 	peak     atomic.Int32
 	mu       sync.Mutex
