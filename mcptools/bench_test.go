@@ -71,3 +71,23 @@ func TestToolsListSize(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDecodeArgs measures checking and decoding the arguments of a
+// list_incidents call, the work done before any request.
+func BenchmarkDecodeArgs(b *testing.B) {
+	r := newTestRegistry(b)
+	var e *entry
+	for _, x := range r.tools {
+		if x.def.Name == "list_incidents" {
+			e = x
+		}
+	}
+	raw := json.RawMessage(`{"statuses":["triggered","acknowledged"],"service":"web","since":"2026-01-01T00:00:00Z","limit":25}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		var in listIncidentsIn
+		if err := decodeArgs(raw, e, &in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

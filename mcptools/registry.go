@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"sync"
 	"time"
 
 	gschema "github.com/google/jsonschema-go/jsonschema"
@@ -75,22 +74,6 @@ type entry struct {
 	tool   serverTool
 	def    *mcp.Tool
 	schema *gschema.Schema
-
-	// The resolved schema validates arguments as a backstop to checkArgs.
-	// Resolving costs more than deriving, so it is done at a tool's first
-	// call rather than for every tool at start-up.
-	resolveOnce sync.Once
-	resolved    *gschema.Resolved
-	resolveErr  error
-}
-
-// validator returns the tool's resolved input schema, resolving it on first
-// use.
-func (e *entry) validator() (*gschema.Resolved, error) {
-	e.resolveOnce.Do(func() {
-		e.resolved, e.resolveErr = e.schema.Resolve(&gschema.ResolveOptions{ValidateDefaults: true})
-	})
-	return e.resolved, e.resolveErr
 }
 
 // New returns a registry whose tools call PagerDuty through client.

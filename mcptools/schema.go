@@ -126,6 +126,9 @@ func propertySchema(f reflect.StructField) (*gschema.Schema, bool, error) {
 		case "required":
 			required = true
 		case "enum":
+			if value.Type == "boolean" {
+				return nil, false, errors.New("an enum on a boolean: a boolean is already true or false")
+			}
 			var v any = val
 			if value.Type == "integer" || value.Type == "number" {
 				v, err = strconv.ParseFloat(val, 64)

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	gschema "github.com/google/jsonschema-go/jsonschema"
 )
@@ -16,8 +18,11 @@ import (
 // schema and decodes them into in. Its errors are tool errors that say
 // which argument is wrong and what it accepts. Absent or null arguments are
 // an empty object.
+//
+// checkArgs implements every keyword an input schema may hold (inputSchema
+// refuses any other), and tests hold it to the JSON Schema validator's
+// verdict for every tool, so the schema is not validated a second time.
 func decodeArgs(raw json.RawMessage, e *entry, in any) error {
-	s := e.schema
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || bytes.Equal(raw, []byte("null")) {
 		raw = []byte("{}")
@@ -29,24 +34,22 @@ func decodeArgs(raw json.RawMessage, e *entry, in any) error {
 	if args == nil {
 		args = map[string]any{}
 	}
-	if err := checkArgs(s, args); err != nil {
+	if err := checkArgs(e.schema, args); err != nil {
 		return err
 	}
-	// The full validator backs the checks above up.
-	resolved, err := e.validator()
-	if err != nil {
-		return fmt.Errorf("internal error: the input schema does not resolve: %w", err)
+	// Decode the checked arguments as sent; when that fails (a whole number
+	// sent as 10.0 does not fit an int field), decode them re-encoded.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if dec.Decode(in) == nil {
+		return nil
 	}
-	if err := resolved.Validate(args); err != nil {
-		return userError("Invalid arguments: %s", truncate(strings.TrimPrefix(err.Error(), "validating root: "), 300))
-	}
-	// Decode the checked arguments, re-encoded: a whole number sent as 10.0
-	// then fits an int field.
+	reflect.ValueOf(in).Elem().SetZero()
 	clean, err := json.Marshal(args)
 	if err != nil {
 		return userError("Invalid arguments: %s", truncate(err.Error(), 300))
 	}
-	dec := json.NewDecoder(bytes.NewReader(clean))
+	dec = json.NewDecoder(bytes.NewReader(clean))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(in); err != nil {
 		return userError("Invalid arguments: %s", truncate(err.Error(), 300))
@@ -98,6 +101,9 @@ func checkValue(name string, p *gschema.Schema, v any) error {
 		if !ok {
 			return argError(name, "want an array of %ss, got %s", p.Items.Type, describe(v))
 		}
+		if p.MinItems != nil && len(items) < *p.MinItems {
+			return argError(name, "%d items, the least is %d: %s", len(items), *p.MinItems, p.Description)
+		}
 		if p.MaxItems != nil && len(items) > *p.MaxItems {
 			return argError(name, "%d items, the most is %d", len(items), *p.MaxItems)
 		}
@@ -124,11 +130,16 @@ func checkScalar(name string, p *gschema.Schema, v any) error {
 		if len(p.Enum) > 0 && !slices.Contains(p.Enum, any(s)) {
 			return argError(name, "%q is not accepted: use one of %s", truncate(s, 40), enumList(p.Enum))
 		}
-		if p.MinLength != nil && len(s) < *p.MinLength {
-			return argError(name, "it is empty: %s", p.Description)
+		// JSON Schema counts characters (code points), not bytes.
+		n := utf8.RuneCountInString(s)
+		if p.MinLength != nil && n < *p.MinLength {
+			if n == 0 {
+				return argError(name, "it is empty: %s", p.Description)
+			}
+			return argError(name, "it is %d characters long, the least is %d", n, *p.MinLength)
 		}
-		if p.MaxLength != nil && len(s) > *p.MaxLength {
-			return argError(name, "it is %d characters long, the most is %d", len(s), *p.MaxLength)
+		if p.MaxLength != nil && n > *p.MaxLength {
+			return argError(name, "it is %d characters long, the most is %d", n, *p.MaxLength)
 		}
 	case "integer", "number":
 		f, ok := v.(float64)
@@ -137,6 +148,9 @@ func checkScalar(name string, p *gschema.Schema, v any) error {
 		}
 		if p.Type == "integer" && f != math.Trunc(f) {
 			return argError(name, "want a whole number, got %v", f)
+		}
+		if len(p.Enum) > 0 && !slices.Contains(p.Enum, any(f)) {
+			return argError(name, "%v is not accepted: use one of %s", f, enumList(p.Enum))
 		}
 		lo, hi := p.Minimum, p.Maximum
 		if (lo != nil && f < *lo) || (hi != nil && f > *hi) {
