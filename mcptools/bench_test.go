@@ -91,3 +91,24 @@ func BenchmarkDecodeArgs(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToolsList measures a tools/list round trip through an
+// in-process MCP client, for the default tools and for every tool: what
+// each session pays before its first call.
+func BenchmarkToolsList(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		f    Filter
+	}{{"default", Filter{}}, {"all", allFilter}} {
+		b.Run(tc.name, func(b *testing.B) {
+			e := newEnv(b, envConfig{filter: tc.f})
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.session.ListTools(ctx, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

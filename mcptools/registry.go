@@ -126,7 +126,7 @@ func NewPerRequest(clients ClientFunc, opts *Options) (*Registry, error) {
 			Name:        s.name,
 			Title:       s.title,
 			Description: s.description,
-			InputSchema: schema,
+			InputSchema: schemaJSON(schema),
 			Annotations: s.annotations(),
 		}
 		r.tools = append(r.tools, &entry{tool: t, def: def, schema: schema})
@@ -172,7 +172,8 @@ func (r *Registry) Tools(f Filter) ([]ToolInfo, error) {
 
 // Definitions returns the MCP definitions of the tools f chooses, as
 // tools/list shows them. Each is a copy of the registry's, sharing its
-// input schema and annotations: read them, do not change them.
+// input schema (a json.RawMessage, encoded once) and annotations: read
+// them, do not change them.
 func (r *Registry) Definitions(f Filter) ([]*mcp.Tool, error) {
 	chosen, err := r.choose(f)
 	if err != nil {

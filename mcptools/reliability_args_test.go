@@ -31,11 +31,15 @@ func relAllTools(t testing.TB, e *env) []*mcp.Tool {
 
 func relSchema(t testing.TB, tool *mcp.Tool) *jsonschema.Schema {
 	t.Helper()
-	s, ok := tool.InputSchema.(*jsonschema.Schema)
+	raw, ok := tool.InputSchema.(json.RawMessage)
 	if !ok {
-		t.Fatalf("%s: input schema is a %T, not a *jsonschema.Schema", tool.Name, tool.InputSchema)
+		t.Fatalf("%s: input schema is a %T, not a json.RawMessage", tool.Name, tool.InputSchema)
 	}
-	return s
+	var s jsonschema.Schema
+	if err := json.Unmarshal(raw, &s); err != nil {
+		t.Fatalf("%s: input schema: %v", tool.Name, err)
+	}
+	return &s
 }
 
 // relIsID reports whether a property names a PagerDuty object by ID (or

@@ -3,6 +3,7 @@ package mcptools
 import (
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strconv"
 	"strings"
@@ -131,7 +132,10 @@ func propertySchema(f reflect.StructField) (*gschema.Schema, bool, error) {
 			}
 			var v any = val
 			if value.Type == "integer" || value.Type == "number" {
-				v, err = strconv.ParseFloat(val, 64)
+				var f *float64
+				if f, err = floatKeyword(val); err == nil {
+					v = *f
+				}
 			}
 			value.Enum = append(value.Enum, v)
 		case "minLength":
@@ -188,8 +192,8 @@ func intKeyword(s string) (*int, error) {
 
 func floatKeyword(s string) (*float64, error) {
 	f, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return nil, fmt.Errorf("%q is not a number", s)
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, fmt.Errorf("%q is not a finite number", s)
 	}
 	return &f, nil
 }

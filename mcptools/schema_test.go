@@ -145,21 +145,24 @@ func TestCheckArgsAgreesWithSchema(t *testing.T) {
 	}
 }
 
+// everyKeyword is an input that uses every keyword inputSchema accepts,
+// including those no tool uses yet.
+type everyKeyword struct {
+	Name   string    `json:"name" jsonschema:"required,minLength=2,maxLength=5" jsonschema_description:"a name"`
+	Kind   string    `json:"kind,omitempty" jsonschema:"enum=a,enum=b" jsonschema_description:"a kind"`
+	Level  int       `json:"level,omitempty" jsonschema:"enum=1,enum=3,enum=5" jsonschema_description:"a level"`
+	Count  int       `json:"count,omitempty" jsonschema:"minimum=1,maximum=10" jsonschema_description:"a count"`
+	Ratio  float64   `json:"ratio,omitempty" jsonschema:"minimum=0.5,maximum=2.5" jsonschema_description:"a ratio"`
+	On     bool      `json:"on,omitempty" jsonschema_description:"a switch"`
+	Tags   []string  `json:"tags,omitempty" jsonschema:"minItems=2,maxItems=3,uniqueItems=true,maxLength=4" jsonschema_description:"tags"`
+	Sizes  []int     `json:"sizes,omitempty" jsonschema:"minItems=1,enum=2,enum=4" jsonschema_description:"sizes"`
+	Scores []float64 `json:"scores,omitempty" jsonschema:"maximum=1" jsonschema_description:"scores"`
+}
+
 // TestCheckArgsAgreesOnEveryKeyword does the same for an input that uses
 // every keyword inputSchema accepts, including those no tool uses yet.
 func TestCheckArgsAgreesOnEveryKeyword(t *testing.T) {
-	type every struct {
-		Name   string    `json:"name" jsonschema:"required,minLength=2,maxLength=5" jsonschema_description:"a name"`
-		Kind   string    `json:"kind,omitempty" jsonschema:"enum=a,enum=b" jsonschema_description:"a kind"`
-		Level  int       `json:"level,omitempty" jsonschema:"enum=1,enum=3,enum=5" jsonschema_description:"a level"`
-		Count  int       `json:"count,omitempty" jsonschema:"minimum=1,maximum=10" jsonschema_description:"a count"`
-		Ratio  float64   `json:"ratio,omitempty" jsonschema:"minimum=0.5,maximum=2.5" jsonschema_description:"a ratio"`
-		On     bool      `json:"on,omitempty" jsonschema_description:"a switch"`
-		Tags   []string  `json:"tags,omitempty" jsonschema:"minItems=2,maxItems=3,uniqueItems=true,maxLength=4" jsonschema_description:"tags"`
-		Sizes  []int     `json:"sizes,omitempty" jsonschema:"minItems=1,enum=2,enum=4" jsonschema_description:"sizes"`
-		Scores []float64 `json:"scores,omitempty" jsonschema:"maximum=1" jsonschema_description:"scores"`
-	}
-	s, err := inputSchema(reflect.TypeFor[every]())
+	s, err := inputSchema(reflect.TypeFor[everyKeyword]())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,6 +305,32 @@ func boundsAround(lo, hi *int) []int {
 	return out
 }
 
+// TestSchemaJSONIsMarshal checks that the bytes the registry hands to the
+// MCP server for each tool are those json.Marshal gives for its schema.
+func TestSchemaJSONIsMarshal(t *testing.T) {
+	r := newTestRegistry(t)
+	every, err := inputSchema(reflect.TypeFor[everyKeyword]())
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas := map[string]*gschema.Schema{"everyKeyword": every}
+	for _, e := range r.tools {
+		schemas[e.def.Name] = e.schema
+		if got, ok := e.def.InputSchema.(json.RawMessage); !ok || string(got) != string(schemaJSON(e.schema)) {
+			t.Errorf("%s: the definition holds %T, not the schema's encoding", e.def.Name, e.def.InputSchema)
+		}
+	}
+	for name, s := range schemas {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := schemaJSON(s); string(got) != string(want) {
+			t.Errorf("%s: schemaJSON differs from json.Marshal:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
+
 // TestInputSchemaRefusesBadTags checks that a tag inputSchema cannot honour
 // is an error naming the field, not a schema that says something else.
 func TestInputSchemaRefusesBadTags(t *testing.T) {
@@ -311,10 +340,19 @@ func TestInputSchemaRefusesBadTags(t *testing.T) {
 	type badNumber struct {
 		N int `json:"n" jsonschema:"maximum=ten" jsonschema_description:"x"`
 	}
+	type infinite struct {
+		N float64 `json:"n" jsonschema:"maximum=Inf" jsonschema_description:"x"`
+	}
+	type notANumberEnum struct {
+		N int `json:"n" jsonschema:"enum=NaN" jsonschema_description:"x"`
+	}
+	type boolEnum struct {
+		B bool `json:"b" jsonschema:"enum=true" jsonschema_description:"x"`
+	}
 	type mapField struct {
 		M map[string]string `json:"m" jsonschema_description:"x"`
 	}
-	for name, typ := range map[string]any{"unknown keyword": unknownKeyword{}, "bad number": badNumber{}, "map": mapField{}} {
+	for name, typ := range map[string]any{"unknown keyword": unknownKeyword{}, "bad number": badNumber{}, "infinite": infinite{}, "NaN enum": notANumberEnum{}, "boolean enum": boolEnum{}, "map": mapField{}} {
 		if _, err := inputSchema(reflect.TypeOf(typ)); err == nil {
 			t.Errorf("%s: the schema was accepted", name)
 		}
