@@ -37,7 +37,7 @@ func appendSchema(b []byte, s *gschema.Schema) []byte {
 	}
 	if s.Type != "" {
 		key("type")
-		b = appendJSONString(b, s.Type)
+		b = appendJSONValue(b, s.Type)
 	}
 	if s.Properties != nil {
 		key("properties")
@@ -51,7 +51,7 @@ func appendSchema(b []byte, s *gschema.Schema) []byte {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, n)
+			b = appendJSONValue(b, n)
 			b = append(b, ':')
 			b = appendSchema(b, s.Properties[n])
 		}
@@ -63,18 +63,11 @@ func appendSchema(b []byte, s *gschema.Schema) []byte {
 	}
 	if s.Description != "" {
 		key("description")
-		b = appendJSONString(b, s.Description)
+		b = appendJSONValue(b, s.Description)
 	}
 	if len(s.Enum) > 0 {
 		key("enum")
-		b = append(b, '[')
-		for i, v := range s.Enum {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONValue(b, v)
-		}
-		b = append(b, ']')
+		b = appendJSONArray(b, s.Enum)
 	}
 	for _, f := range []struct {
 		name string
@@ -100,14 +93,7 @@ func appendSchema(b []byte, s *gschema.Schema) []byte {
 	}
 	if len(s.Required) > 0 {
 		key("required")
-		b = append(b, '[')
-		for i, r := range s.Required {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = appendJSONString(b, r)
-		}
-		b = append(b, ']')
+		b = appendJSONArray(b, s.Required)
 	}
 	if s.AdditionalProperties != nil {
 		// inputSchema sets only {"not": {}}, which JSON Schema writes false.
@@ -117,14 +103,22 @@ func appendSchema(b []byte, s *gschema.Schema) []byte {
 	return append(b, '}')
 }
 
-// appendJSONString appends s as encoding/json writes a string (HTML
-// characters escaped).
-func appendJSONString(b []byte, s string) []byte {
-	return appendJSONValue(b, s)
+// appendJSONArray appends vs as a JSON array of values written by
+// appendJSONValue.
+func appendJSONArray[T any](b []byte, vs []T) []byte {
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONValue(b, v)
+	}
+	return append(b, ']')
 }
 
-// appendJSONValue appends v as encoding/json writes it; v is a string, a
-// number or a boolean, which cannot fail to encode.
+// appendJSONValue appends v as encoding/json writes it (strings with HTML
+// characters escaped); v is a string or a finite number, which cannot fail
+// to encode.
 func appendJSONValue(b []byte, v any) []byte {
 	raw, err := json.Marshal(v)
 	if err != nil {
