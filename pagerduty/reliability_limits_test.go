@@ -215,9 +215,11 @@ func TestReliabilitySharedClientScaledLimit(t *testing.T) {
 		}
 	}
 	relCheckFair(t, grants.order, 50, 3)
-	// One token more than the client's burst: the first time recorded is a
-	// moment after the client's bucket started filling.
-	if n := relOverPace(grants.at, 160, 17); n > 0 {
+	// Four tokens more than the client's burst: a time is recorded a moment
+	// after the limiter lets its request go, and a request recorded late
+	// makes the ones after it look early; four tokens are 25 ms of such
+	// delay. A limiter 15% too fast goes about 45 requests beyond.
+	if n := relOverPace(grants.at, 160, 20); n > 0 {
 		t.Errorf("the limiter let %d of %d requests go beyond 160 a second with bursts of 16", n, len(grants.at))
 	}
 }
