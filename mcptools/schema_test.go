@@ -267,10 +267,7 @@ func candidateValues(p *gschema.Schema) []any {
 		}
 		return out
 	}
-	out := wrong
-	for _, e := range p.Enum {
-		out = append(out, e)
-	}
+	out := append(wrong, p.Enum...)
 	switch p.Type {
 	case "string":
 		out = append(out, "", "nope", "PABC123", "../users", "a\x00b")
