@@ -3,6 +3,7 @@ package pagerduty_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -122,6 +123,13 @@ func TestA429PausesEveryGoroutine(t *testing.T) {
 	var first429 time.Time
 	var arrivals []time.Time
 	limited := make(chan struct{})
+	seen429 := make(chan struct{})
+	var once sync.Once
+	logged := func(status int) {
+		if status == http.StatusTooManyRequests {
+			once.Do(func() { close(seen429) })
+		}
+	}
 	c := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		now := time.Now()
@@ -136,11 +144,17 @@ func TestA429PausesEveryGoroutine(t *testing.T) {
 		arrivals = append(arrivals, now)
 		mu.Unlock()
 		writeJSON(w, 200, map[string]any{"abilities": []string{}})
-	})
+	}, pagerduty.WithLogger(slog.New(statusHandler(logged))))
 	var wg sync.WaitGroup
 	wg.Go(func() { c.Abilities.List(context.Background()) })
 	<-limited
-	time.Sleep(50 * time.Millisecond) // let the 429 reach the client
+	// The client logs the 429 once its limiter has seen it (the log comes
+	// from the retry layer, above the limiter): the others start then.
+	select {
+	case <-seen429:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the client never logged the 429")
+	}
 	for range 5 {
 		wg.Go(func() {
 			if _, err := c.Abilities.List(context.Background()); err != nil {
@@ -157,4 +171,24 @@ func TestA429PausesEveryGoroutine(t *testing.T) {
 			t.Errorf("a request arrived %s after the 429; every goroutine should wait for the 1s reset", d)
 		}
 	}
+}
+
+// statusHandler is a slog.Handler that calls f with the status of each
+// response the client logs.
+type statusHandler func(status int)
+
+func (statusHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h statusHandler) WithAttrs([]slog.Attr) slog.Handler     { return h }
+func (h statusHandler) WithGroup(string) slog.Handler          { return h }
+
+// Handle calls h with the record's status attribute, if it has one.
+func (h statusHandler) Handle(_ context.Context, r slog.Record) error {
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "status" {
+			h(int(a.Value.Int64()))
+			return false
+		}
+		return true
+	})
+	return nil
 }
