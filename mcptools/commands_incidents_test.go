@@ -547,6 +547,13 @@ func TestCommand_Incidents_CorrelateRelated(t *testing.T) {
 			t.Errorf("past incident %d: %+v, want %+v of service %s", i, p, past.Incidents[i], target.ServiceID)
 		}
 	}
+	out, err := pd.Incidents.GetOutlier(t.Context(), target.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := got.Outlier; o == nil || out.Occurrence == nil || o.Category != out.Occurrence.Category || o.Count != out.Occurrence.Count || o.Count < 1 {
+		t.Errorf("outlier %+v, PagerDuty says %+v", o, out.Occurrence)
+	}
 	if !strings.Contains(txt, "merge_incidents(into: "+target.ID) {
 		t.Errorf("the answer does not say how to merge:\n%s", txt)
 	}

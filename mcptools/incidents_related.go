@@ -29,8 +29,37 @@ type RelatedIncidents struct {
 	Past []PastIncident `json:"past"`
 	// PastTotal is how many past incidents PagerDuty found in all.
 	PastTotal int `json:"past_total,omitempty"`
+	// Outlier says how usual the incident is for its service.
+	Outlier *Outlier `json:"outlier,omitempty"`
 	// Unavailable says which list PagerDuty refused to give, and why.
 	Unavailable []string `json:"unavailable,omitempty"`
+}
+
+// Outlier is how usual an incident is for its service, as PagerDuty
+// judges it: how many similar incidents the service had in a period.
+type Outlier struct {
+	// Category is "rare", "anomalous" or "frequent".
+	Category string `json:"category"`
+	// Count is how many similar incidents the service had in the period.
+	Count int `json:"count"`
+	// Frequency is PagerDuty's measure of how often they occur.
+	Frequency float64   `json:"frequency"`
+	Since     time.Time `json:"since,omitzero"`
+	Until     time.Time `json:"until,omitzero"`
+	// Pattern is the text PagerDuty mined from similar incidents' titles.
+	Pattern string `json:"pattern,omitempty"`
+}
+
+func (o *Outlier) line() string {
+	s := fmt.Sprintf("How usual for its service: %s, %d similar incidents", o.Category, o.Count)
+	if !o.Since.IsZero() {
+		s += " since " + fmtTime(o.Since)
+	}
+	s += " (frequency " + strconv.FormatFloat(o.Frequency, 'f', -1, 64) + ")"
+	if o.Pattern != "" {
+		s += "; pattern: " + o.Pattern
+	}
+	return s
 }
 
 // RelatedIncident is an incident PagerDuty relates to another, and the
@@ -68,6 +97,9 @@ func (r *RelatedIncident) line() string {
 func (r *RelatedIncidents) text() string {
 	var b strings.Builder
 	b.WriteString("Incident " + r.Incident.line())
+	if r.Outlier != nil {
+		b.WriteString("\n" + r.Outlier.line())
+	}
 	fmt.Fprintf(&b, "\nRelated incidents (%d):", len(r.Related))
 	b.WriteString(lines(r.Related, (*RelatedIncident).line))
 	fmt.Fprintf(&b, "\nPast incidents of its service, most similar first (%d", len(r.Past))
@@ -148,7 +180,7 @@ var findRelatedIncidents = &tool[findRelatedIn, *RelatedIncidents]{
 		name:    "find_related_incidents",
 		title:   "Find related and past incidents",
 		toolset: ToolsetIncidents,
-		description: `Returns the incidents PagerDuty relates to one incident: recent related ones (with why: machine learning or a service dependency) and past incidents of its service that resemble it, with a similarity score.
+		description: `Returns the incidents PagerDuty relates to one incident: recent related ones (with why: machine learning or a service dependency), past incidents of its service that resemble it, with a similarity score, and how usual such an incident is for its service (rare, anomalous or frequent).
 Use it to find incidents to merge_incidents with, or how a similar one was handled before. Needs PagerDuty's AIOps features.`,
 		notFound: "list_incidents",
 	},
@@ -199,6 +231,19 @@ Use it to find incidents to merge_incidents with, or how a similar one was handl
 			}
 			if past.Total != nil {
 				out.PastTotal = *past.Total
+			}
+		}
+		outlier, oerr := c.client.Incidents.GetOutlier(ctx, inc.ID, nil)
+		if why, ok := featureRefused(oerr); ok {
+			out.Unavailable = append(out.Unavailable, "Its outlier rating (how usual it is for its service) is unavailable: "+why+".")
+		} else if oerr != nil {
+			return nil, fmt.Errorf("outlier rating of %s: %w", inc.ID, oerr)
+		}
+		if outlier != nil && outlier.Occurrence != nil {
+			o := outlier.Occurrence
+			out.Outlier = &Outlier{Category: o.Category, Count: o.Count, Frequency: o.Frequency, Since: o.Since.UTC(), Until: o.Until.UTC()}
+			if outlier.Template != nil {
+				out.Outlier.Pattern = outlier.Template.MinedText
 			}
 		}
 		return out, nil

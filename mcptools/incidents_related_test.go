@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // relatedFake answers for incident PINC001 (#42) in the shapes the API
@@ -27,6 +28,10 @@ func relatedFake(t *testing.T) *fakeAPI {
 		{"incident":{"id":"PPAST01","created_at":"2026-10-04T16:08:15Z","self":"https://api.pagerduty.com/incidents/PPAST01","title":"Checkout down"},"score":46.8249},
 		{"incident":{"id":"PPAST02","created_at":"2026-09-22T17:18:14Z","self":"https://api.pagerduty.com/incidents/PPAST02","title":"Checkout slow"},"score":12.5}],
 		"total":9,"limit":2}`))
+	f.answer("GET /incidents/PINC001/outlier_incident", jsonOf(t, `{"outlier_incident":{
+		"incident":{"id":"PINC001","created_at":"2026-11-24T11:00:00Z","title":"Checkout down",
+			"occurrence":{"count":10,"frequency":0.04,"category":"rare","since":"2026-08-26T11:00:00Z","until":"2026-11-24T11:00:00Z"}},
+		"incident_template":{"id":"PTPL001","cluster_id":"PCLU001","mined_text":"Checkout <*>"}}}`))
 	return f
 }
 
@@ -47,6 +52,13 @@ func TestFindRelatedIncidents(t *testing.T) {
 	}
 	if p := got.Past[0]; p.ID != "PPAST01" || p.Score != 46.8249 || p.Title != "Checkout down" || p.CreatedAt.IsZero() {
 		t.Errorf("past %+v", p)
+	}
+	if o := got.Outlier; o == nil || o.Category != "rare" || o.Count != 10 || o.Frequency != 0.04 || o.Pattern != "Checkout <*>" ||
+		!o.Since.Equal(time.Date(2026, 8, 26, 11, 0, 0, 0, time.UTC)) {
+		t.Errorf("outlier %+v", o)
+	}
+	if !containsAll(txt, "How usual for its service: rare, 10 similar incidents since", "(frequency 0.04); pattern: Checkout <*>") {
+		t.Errorf("text:\n%s", txt)
 	}
 	// Only the open related incident is offered for merging.
 	if !strings.Contains(txt, "merge_incidents(into: PINC001, sources: [PINC002])") || !strings.Contains(txt, "(2 of 9)") {
@@ -74,13 +86,17 @@ func TestFindRelatedIncidentsWithoutTheFeature(t *testing.T) {
 		return http.StatusPaymentRequired, jsonOf(t, `{"error":{"message":"Account does not have access to this feature","code":2012}}`)
 	}
 	f.on("GET /incidents/PINC001/related_incidents", refuse)
+	f.on("GET /incidents/PINC001/outlier_incident", func(*fakeRequest) (int, any) {
+		return http.StatusForbidden, jsonOf(t, `{"error":{"message":"Forbidden","code":2010}}`)
+	})
 	e := f.env(t)
 	var got RelatedIncidents
 	txt := e.ok(t, "find_related_incidents", map[string]any{"incident": "PINC001"}, &got)
-	if len(got.Related) != 0 || len(got.Past) != 2 || len(got.Unavailable) != 1 || !strings.Contains(got.Unavailable[0], "plan") {
+	if len(got.Related) != 0 || len(got.Past) != 2 || got.Outlier != nil || len(got.Unavailable) != 2 ||
+		!strings.Contains(got.Unavailable[0], "plan") || !strings.Contains(got.Unavailable[1], "credential") {
 		t.Fatalf("answer %+v", got)
 	}
-	if !strings.Contains(txt, "Related incidents are unavailable") {
+	if !containsAll(txt, "Related incidents are unavailable", "Its outlier rating (how usual it is for its service) is unavailable") {
 		t.Errorf("text:\n%s", txt)
 	}
 	f.on("GET /incidents/PINC001/past_incidents", refuse)

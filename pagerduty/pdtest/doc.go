@@ -51,7 +51,7 @@
 // schedules (written, and rendered over a window), their users on call and
 // overrides; on-calls; priorities; incidents (list, get by ID or number,
 // create, update one or many, merge, snooze, notes, alerts, log entries,
-// responder requests, past and related incidents) and the global log
+// responder requests, past, related and outlier incidents) and the global log
 // entries; change events (all, per service, related to an incident, and
 // sent to the REST API's POST /change_events); maintenance windows; the
 // audit trail; the incident analytics (metrics for all, per service and per

@@ -137,3 +137,81 @@ func (h *Handler) listRelatedIncidents(w http.ResponseWriter, r *http.Request) {
 		return reply{200, map[string]any{"related_incidents": out}}, nil
 	})
 }
+
+// Outlier incident: how usual an incident is for its service. Incidents of
+// the same service created in the window (since, default 90 days before
+// now, until now) whose titles share at least half their words with this
+// one's are "similar" (the incident counts itself). frequency is their share
+// of the service's incidents in the window, to two decimals; the category
+// is "rare" for at most 2 similar incidents, "frequent" from a frequency of
+// 0.25, and "anomalous" between. PagerDuty's own model is not documented;
+// this one gives the three categories predictable, checkable causes. There
+// is no incident template.
+const (
+	outlierWindow     = 90 * 24 * time.Hour
+	outlierSimilar    = 0.5
+	outlierRareMax    = 2
+	outlierFrequentAt = 0.25
+)
+
+type wOutlier struct {
+	Incident struct {
+		ID         string `json:"id"`
+		CreatedAt  string `json:"created_at"`
+		Self       string `json:"self"`
+		Title      string `json:"title"`
+		Occurrence struct {
+			Count     int     `json:"count"`
+			Frequency float64 `json:"frequency"`
+			Category  string  `json:"category"`
+			Since     string  `json:"since"`
+			Until     string  `json:"until"`
+		} `json:"occurrence"`
+	} `json:"incident"`
+}
+
+func (h *Handler) getOutlierIncident(w http.ResponseWriter, r *http.Request) {
+	h.do(w, r, func(c *rc, q url.Values) (reply, *apiError) {
+		inc, err := h.incidentOr404(c, r)
+		if err != nil {
+			return reply{}, err
+		}
+		until := c.st.now()
+		since := until.Add(-outlierWindow)
+		if v := q.Get("since"); v != "" {
+			if since, err = parseTime("since", v, c.loc); err != nil {
+				return reply{}, err
+			}
+			if since.After(until) {
+				return reply{}, errInvalid("since %q is in the future", v)
+			}
+		}
+		similar, all := 0, 0
+		for _, o := range c.st.incidents {
+			if o.ServiceID != inc.ServiceID || o.CreatedAt.Before(since) || o.CreatedAt.After(until) {
+				continue
+			}
+			all++
+			if o == inc || titleScore(inc.Title, o.Title) >= outlierSimilar {
+				similar++
+			}
+		}
+		var out wOutlier
+		out.Incident.ID, out.Incident.CreatedAt, out.Incident.Title = inc.ID, c.ts(inc.CreatedAt), inc.Title
+		out.Incident.Self = c.base + "/incidents/" + inc.ID
+		oc := &out.Incident.Occurrence
+		oc.Count, oc.Since, oc.Until = similar, c.ts(since), c.ts(until)
+		if all > 0 {
+			oc.Frequency = math.Round(float64(similar)/float64(all)*100) / 100
+		}
+		switch {
+		case similar <= outlierRareMax:
+			oc.Category = "rare"
+		case oc.Frequency >= outlierFrequentAt:
+			oc.Category = "frequent"
+		default:
+			oc.Category = "anomalous"
+		}
+		return reply{200, map[string]any{"outlier_incident": out}}, nil
+	})
+}

@@ -340,3 +340,57 @@ func TestPastAndRelatedIncidents(t *testing.T) {
 		t.Fatalf("limit 0: %d", st)
 	}
 }
+
+// The outlier answer counts the similar incidents of the service in the
+// window and classifies the incident by them.
+func TestOutlierIncident(t *testing.T) {
+	s := newSmall(t)
+	from := []string{"From", "u1@example.com"}
+	create := func(title string) string {
+		t.Helper()
+		_, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": title,
+			"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, from...)
+		return str(m, "incident", "id")
+	}
+	occurrence := func(id, query string) map[string]any {
+		t.Helper()
+		st, m := call(t, s, "GET", "/incidents/"+id+"/outlier_incident"+query, nil)
+		if st != 200 {
+			t.Fatalf("outlier of %s: %d %v", id, st, m)
+		}
+		if got := str(m, "outlier_incident", "incident", "id"); got != id {
+			t.Fatalf("outlier of %s names %s", id, got)
+		}
+		return m["outlier_incident"].(map[string]any)["incident"].(map[string]any)["occurrence"].(map[string]any)
+	}
+	// The small account starts with no incidents.
+	odd := create("kernel panic on db-9")
+	if o := occurrence(odd, ""); o["category"] != "rare" || o["count"].(float64) != 1 || o["frequency"].(float64) != 1 {
+		t.Fatalf("a first of its kind: %v", o)
+	}
+	// Four disk alerts among five incidents: 0.8 of them, frequent.
+	var disk string
+	for _, host := range []string{"1", "2", "3", "4"} {
+		disk = create("disk full on db-" + host)
+	}
+	if o := occurrence(disk, ""); o["category"] != "frequent" || o["count"].(float64) != 4 || o["frequency"].(float64) != 0.8 {
+		t.Fatalf("four of five: %v", o)
+	}
+	// Twelve unrelated incidents more: 4 of 17 is 0.24, anomalous.
+	for i := range 12 {
+		create(fmt.Sprintf("unrelated event %c", 'a'+i))
+	}
+	if o := occurrence(disk, ""); o["category"] != "anomalous" || o["count"].(float64) != 4 || o["frequency"].(float64) != 0.24 {
+		t.Fatalf("four of seventeen: %v", o)
+	}
+	// The window is since to now: since may not be in the future.
+	if st, _ := call(t, s, "GET", "/incidents/"+disk+"/outlier_incident?since="+fixedNow().Add(time.Hour).Format(time.RFC3339), nil); st != 400 {
+		t.Fatalf("since in the future: %d", st)
+	}
+	if st, _ := call(t, s, "GET", "/incidents/"+disk+"/outlier_incident?since=yesterday", nil); st != 400 {
+		t.Fatalf("since=yesterday: %d", st)
+	}
+	if st, _ := call(t, s, "GET", "/incidents/PNOSUCH/outlier_incident", nil); st != 404 {
+		t.Fatalf("unknown incident: %d", st)
+	}
+}

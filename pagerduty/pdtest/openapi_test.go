@@ -270,6 +270,7 @@ func TestOpenAPIConformance(t *testing.T) {
 		{"POST", "/analytics/raw/incidents", "/analytics/raw/incidents", map[string]any{"limit": 50}, 200},
 		{"GET", "/incidents/{id}/past_incidents", "/incidents/" + open.ID + "/past_incidents?total=true", nil, 200},
 		{"GET", "/incidents/{id}/related_incidents", "/incidents/" + open.ID + "/related_incidents", nil, 200},
+		{"GET", "/incidents/{id}/outlier_incident", "/incidents/" + open.ID + "/outlier_incident?since=2020-01-01T00:00:00Z", nil, 200},
 		{"POST", "/schedules", "/schedules", map[string]any{"schedule": map[string]any{"type": "schedule", "name": "Checked", "time_zone": "UTC",
 			"schedule_layers": []any{map[string]any{"start": "2026-03-01T00:00:00Z", "rotation_virtual_start": "2026-03-01T00:00:00Z",
 				"rotation_turn_length_seconds": 86400, "users": []any{map[string]any{"user": map[string]any{"id": u.ID, "type": "user_reference"}}}}}}}, 201},

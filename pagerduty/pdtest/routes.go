@@ -76,6 +76,7 @@ func (h *Handler) routes() {
 	m.HandleFunc("POST /incidents/{id}/responder_requests", h.createResponderRequest)
 	m.HandleFunc("GET /incidents/{id}/past_incidents", h.listPastIncidents)
 	m.HandleFunc("GET /incidents/{id}/related_incidents", h.listRelatedIncidents)
+	m.HandleFunc("GET /incidents/{id}/outlier_incident", h.getOutlierIncident)
 	m.HandleFunc("GET /log_entries", h.listLogEntries)
 	m.HandleFunc("GET /log_entries/{id}", h.getLogEntry)
 
