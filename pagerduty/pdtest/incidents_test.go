@@ -314,15 +314,18 @@ func TestTimeZoneRendering(t *testing.T) {
 	}
 }
 
+// createAPIIncident creates an incident of the small account's service
+// PV00001 with title and returns its ID.
+func createAPIIncident(t *testing.T, s *Server, title string) string {
+	t.Helper()
+	_, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": title,
+		"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, "From", "u1@example.com")
+	return str(m, "incident", "id")
+}
+
 func TestPastAndRelatedIncidents(t *testing.T) {
 	s := newSmall(t)
-	from := []string{"From", "u1@example.com"}
-	create := func(title string) string {
-		t.Helper()
-		_, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": title,
-			"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, from...)
-		return str(m, "incident", "id")
-	}
+	create := func(title string) string { return createAPIIncident(t, s, title) }
 	create("disk full on db-1")
 	create("cpu high on web-2")
 	last := create("disk full on db-2")
@@ -345,13 +348,7 @@ func TestPastAndRelatedIncidents(t *testing.T) {
 // window and classifies the incident by them.
 func TestOutlierIncident(t *testing.T) {
 	s := newSmall(t)
-	from := []string{"From", "u1@example.com"}
-	create := func(title string) string {
-		t.Helper()
-		_, m := call(t, s, "POST", "/incidents", map[string]any{"incident": map[string]any{"type": "incident", "title": title,
-			"service": map[string]any{"id": "PV00001", "type": "service_reference"}}}, from...)
-		return str(m, "incident", "id")
-	}
+	create := func(title string) string { return createAPIIncident(t, s, title) }
 	occurrence := func(id, query string) map[string]any {
 		t.Helper()
 		st, m := call(t, s, "GET", "/incidents/"+id+"/outlier_incident"+query, nil)
