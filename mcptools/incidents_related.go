@@ -43,9 +43,10 @@ type Outlier struct {
 	// Count is how many similar incidents the service had in the period.
 	Count int `json:"count"`
 	// Frequency is PagerDuty's measure of how often they occur.
-	Frequency float64   `json:"frequency"`
-	Since     time.Time `json:"since,omitzero"`
-	Until     time.Time `json:"until,omitzero"`
+	Frequency float64 `json:"frequency"`
+	// Since and Until bound the period.
+	Since time.Time `json:"since,omitzero"`
+	Until time.Time `json:"until,omitzero"`
 	// Pattern is the text PagerDuty mined from similar incidents' titles.
 	Pattern string `json:"pattern,omitempty"`
 }
