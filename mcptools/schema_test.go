@@ -116,6 +116,15 @@ func agreeOnCandidates(t *testing.T, name string, s *gschema.Schema, res *gschem
 		}
 	}
 	try(base)
+	// The base must be accepted, or every case below would be refused for
+	// its sake and agree without testing anything.
+	var canon map[string]any
+	if raw, err := json.Marshal(base); err != nil || json.Unmarshal(raw, &canon) != nil {
+		t.Fatalf("%s: the base arguments do not encode: %v", name, err)
+	}
+	if err := checkArgs(s, canon); err != nil {
+		t.Errorf("%s: the base arguments %v are refused: %v", name, base, err)
+	}
 	try(with(base, "no_such_argument", "x"))
 	for _, p := range s.Required {
 		without := maps.Clone(base)
