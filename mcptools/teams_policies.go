@@ -2,6 +2,8 @@ package mcptools
 
 import (
 	"context"
+
+	"github.com/pdkit/pdkit/pagerduty"
 )
 
 type teamPolicyIn struct {
@@ -25,13 +27,23 @@ func (c *TeamPolicyChange) text() string {
 	return "Escalation policy " + c.EscalationPolicy + " now belongs to team " + c.Team + "."
 }
 
-// resolveTeamPolicy resolves both names of a team policy change.
-func resolveTeamPolicy(ctx context.Context, c *call, in teamPolicyIn) (team, policy string, err error) {
-	if team, err = resolveTeam(ctx, c, "team", in.Team); err != nil {
-		return "", "", err
+// teamPolicyHandler resolves both names of a team policy change, applies
+// it with apply (a method of the Teams service) and reports it as action.
+func teamPolicyHandler(action string, apply func(*pagerduty.TeamsService, context.Context, string, string) error) func(context.Context, *call, teamPolicyIn) (*TeamPolicyChange, error) {
+	return func(ctx context.Context, c *call, in teamPolicyIn) (*TeamPolicyChange, error) {
+		team, err := resolveTeam(ctx, c, "team", in.Team)
+		if err != nil {
+			return nil, err
+		}
+		policy, err := resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy)
+		if err != nil {
+			return nil, err
+		}
+		if err := apply(c.client.Teams, ctx, team, policy); err != nil {
+			return nil, err
+		}
+		return &TeamPolicyChange{Team: team, EscalationPolicy: policy, Action: action}, nil
 	}
-	policy, err = resolveEscalationPolicy(ctx, c, "escalation_policy", in.EscalationPolicy)
-	return team, policy, err
 }
 
 var addTeamEscalationPolicy = &tool[teamPolicyIn, *TeamPolicyChange]{
@@ -45,16 +57,7 @@ var addTeamEscalationPolicy = &tool[teamPolicyIn, *TeamPolicyChange]{
 Names work for the team and the policy.`,
 		notFound: "list_teams or list_escalation_policies",
 	},
-	handler: func(ctx context.Context, c *call, in teamPolicyIn) (*TeamPolicyChange, error) {
-		team, policy, err := resolveTeamPolicy(ctx, c, in)
-		if err != nil {
-			return nil, err
-		}
-		if err := c.client.Teams.AddEscalationPolicy(ctx, team, policy); err != nil {
-			return nil, err
-		}
-		return &TeamPolicyChange{Team: team, EscalationPolicy: policy, Action: "added"}, nil
-	},
+	handler: teamPolicyHandler("added", (*pagerduty.TeamsService).AddEscalationPolicy),
 }
 
 var removeTeamEscalationPolicy = &tool[teamPolicyIn, *TeamPolicyChange]{
@@ -69,14 +72,5 @@ var removeTeamEscalationPolicy = &tool[teamPolicyIn, *TeamPolicyChange]{
 Names work for the team and the policy.`,
 		notFound: "list_teams or list_escalation_policies",
 	},
-	handler: func(ctx context.Context, c *call, in teamPolicyIn) (*TeamPolicyChange, error) {
-		team, policy, err := resolveTeamPolicy(ctx, c, in)
-		if err != nil {
-			return nil, err
-		}
-		if err := c.client.Teams.RemoveEscalationPolicy(ctx, team, policy); err != nil {
-			return nil, err
-		}
-		return &TeamPolicyChange{Team: team, EscalationPolicy: policy, Action: "removed"}, nil
-	},
+	handler: teamPolicyHandler("removed", (*pagerduty.TeamsService).RemoveEscalationPolicy),
 }
