@@ -62,18 +62,8 @@ func (h *Handler) createChangeEvent(w http.ResponseWriter, r *http.Request) {
 			}
 			ts = t
 		}
-		key := *in.RoutingKey
-		ce := ChangeEvent{ID: c.st.newID(), RoutingKey: key, Summary: in.Payload.Summary, Source: in.Payload.Source,
-			Timestamp: ts, CustomDetails: in.Payload.CustomDetails}
-		if s := c.st.svcByKey[key]; s != nil {
-			ce.ServiceID = s.ID
-			for _, integ := range s.Integrations {
-				if integ.Key == key {
-					ce.IntegrationID = integ.ID
-				}
-			}
-		}
-		c.st.changes = append(c.st.changes, ce)
+		c.st.addChangeEvent(ChangeEvent{RoutingKey: *in.RoutingKey, Summary: in.Payload.Summary, Source: in.Payload.Source,
+			Timestamp: ts, CustomDetails: in.Payload.CustomDetails})
 		return reply{http.StatusAccepted, map[string]any{"status": "success", "message": "Change event processed"}}, nil
 	})
 }

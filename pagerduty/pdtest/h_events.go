@@ -158,6 +158,21 @@ func (h *Handler) enqueue(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusAccepted, eventsReply{Status: "success", Message: "Event processed", DedupKey: key})
 }
 
+// addChangeEvent keeps ce under a new ID, on the service (and integration)
+// whose routing key it carries, if any.
+func (st *state) addChangeEvent(ce ChangeEvent) {
+	ce.ID = st.newID()
+	if s := st.svcByKey[ce.RoutingKey]; s != nil {
+		ce.ServiceID = s.ID
+		for _, in := range s.Integrations {
+			if in.Key == ce.RoutingKey {
+				ce.IntegrationID = in.ID
+			}
+		}
+	}
+	st.changes = append(st.changes, ce)
+}
+
 // changeEnqueue serves POST /v2/change/enqueue.
 func (h *Handler) changeEnqueue(w http.ResponseWriter, r *http.Request) {
 	var ev struct {
@@ -192,20 +207,11 @@ func (h *Handler) changeEnqueue(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.mu.Lock()
-	ce := ChangeEvent{ID: h.st.newID(), RoutingKey: ev.RoutingKey, Summary: ev.Payload.Summary, Source: ev.Payload.Source,
-		Timestamp: ts, CustomDetails: ev.Payload.CustomDetails}
-	if ce.Timestamp.IsZero() {
-		ce.Timestamp = h.st.now()
+	if ts.IsZero() {
+		ts = h.st.now()
 	}
-	if s := h.st.svcByKey[ev.RoutingKey]; s != nil {
-		ce.ServiceID = s.ID
-		for _, in := range s.Integrations {
-			if in.Key == ev.RoutingKey {
-				ce.IntegrationID = in.ID
-			}
-		}
-	}
-	h.st.changes = append(h.st.changes, ce)
+	h.st.addChangeEvent(ChangeEvent{RoutingKey: ev.RoutingKey, Summary: ev.Payload.Summary, Source: ev.Payload.Source,
+		Timestamp: ts, CustomDetails: ev.Payload.CustomDetails})
 	h.st.changed()
 	h.mu.Unlock()
 	writeJSON(w, http.StatusAccepted, eventsReply{Status: "success", Message: "Change event processed"})
