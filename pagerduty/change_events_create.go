@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/pdkit/pdkit/internal/eventrules"
 )
 
 // Limits of a change event sent with ChangeEventsService.Create, checked
@@ -147,17 +147,15 @@ func (p *CreateChangeEventParams) encode() ([]byte, error) {
 
 // checkRoutingKey checks a routing key's presence and shape without ever
 // quoting it. PagerDuty publishes no format beyond "the integration key"
-// (32 characters today), so only what can never be one is refused: the
-// same rule as the events package's.
+// (32 characters today), so only what can never be one is refused
+// (eventrules, shared with the events package).
 func checkRoutingKey(k string) error {
 	const hint = "the 32-character integration key of an Events API v2 integration of the service"
 	if k == "" {
 		return required("RoutingKey", hint)
 	}
-	for _, r := range k {
-		if r > unicode.MaxASCII || unicode.IsSpace(r) || unicode.IsControl(r) {
-			return fmt.Errorf("pagerduty: RoutingKey contains a space, a control or a non-ASCII character; want %s (check for a stray newline or quote)", hint)
-		}
+	if !eventrules.RoutingKeyShapeOK(k) {
+		return fmt.Errorf("pagerduty: RoutingKey contains a space, a control or a non-ASCII character; want %s (check for a stray newline or quote)", hint)
 	}
 	return nil
 }
@@ -171,8 +169,7 @@ func checkChangeURL(field, raw string, httpsOnly bool) error {
 	if raw == "" {
 		return required(field, want)
 	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && (httpsOnly || u.Scheme != "http")) {
+	if !eventrules.URLOK(raw, httpsOnly) {
 		return fmt.Errorf("pagerduty: %s %q is not %s", field, truncate(raw, 64), want)
 	}
 	return nil

@@ -2,10 +2,10 @@ package events
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/pdkit/pdkit/internal/eventrules"
 )
 
 // Limits of the Events API that are checked before an event is sent.
@@ -135,10 +135,8 @@ func checkRoutingKey(k RoutingKey) error {
 	if k == "" {
 		return invalid("RoutingKey", "is missing: set it on the event or give the client a default with events.WithRoutingKey (the 32-character integration key of an Events API v2 integration)")
 	}
-	for _, r := range string(k) {
-		if r > unicode.MaxASCII || unicode.IsSpace(r) || unicode.IsControl(r) {
-			return invalid("RoutingKey", "contains a space, a control or a non-ASCII character: an integration key is 32 letters and digits (check for a stray newline or quote)")
-		}
+	if !eventrules.RoutingKeyShapeOK(string(k)) {
+		return invalid("RoutingKey", "contains a space, a control or a non-ASCII character: an integration key is 32 letters and digits (check for a stray newline or quote)")
 	}
 	return nil
 }
@@ -176,8 +174,7 @@ func checkURL(field, raw string, httpsOnly bool) error {
 	if httpsOnly {
 		want = "an absolute https URL (PagerDuty only shows images served over HTTPS)"
 	}
-	u, err := url.Parse(raw)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && (httpsOnly || u.Scheme != "http")) {
+	if !eventrules.URLOK(raw, httpsOnly) {
 		return invalid(field, "%q is not %s", clip(raw), want)
 	}
 	return nil
