@@ -56,6 +56,12 @@ func objectCall[T any](ctx context.Context, c *Client, r *request, keys ...strin
 // documented with the object wrapped in a one-item array, so an array is
 // accepted too and its first item returned.
 func objectOrFirstCall[T any](ctx context.Context, c *Client, r *request, key string) (*T, error) {
+	return objectOrMatchingCall[T](ctx, c, r, key, nil)
+}
+
+// objectOrMatchingCall is objectOrFirstCall returning, from an array, the
+// first item that match accepts (any item when match is nil).
+func objectOrMatchingCall[T any](ctx context.Context, c *Client, r *request, key string, match func(*T) bool) (*T, error) {
 	var out map[string]json.RawMessage
 	if err := c.do(ctx, r, &out); err != nil {
 		return nil, err
@@ -75,10 +81,12 @@ func objectOrFirstCall[T any](ctx context.Context, c *Client, r *request, key st
 	if err := decodeField(r, key, raw, &items); err != nil {
 		return nil, err
 	}
-	if len(items) == 0 {
-		return nil, noObject(r, key)
+	for i := range items {
+		if match == nil || match(&items[i]) {
+			return &items[i], nil
+		}
 	}
-	return &items[0], nil
+	return nil, noObject(r, key)
 }
 
 // getAt reads the object under key at the path template tmpl filled with

@@ -94,5 +94,7 @@ func (s *EventOrchestrationsService) UpdateEnablement(ctx context.Context, id st
 		return nil, err
 	}
 	body := map[string]any{"enablement": map[string]bool{"enabled": enabled}}
-	return objectOrFirstCall[OrchestrationEnablement](ctx, s.client, &request{method: "PUT", path: path, body: body}, "enablement")
+	return objectOrMatchingCall(ctx, s.client, &request{method: "PUT", path: path, body: body}, "enablement", func(e *OrchestrationEnablement) bool {
+		return e.Feature == feature || e.Feature == ""
+	})
 }

@@ -1,10 +1,7 @@
 package pagerduty
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"iter"
 	"time"
 )
@@ -63,33 +60,11 @@ func (s *ServicesService) SetFeatureEnablement(ctx context.Context, serviceID st
 		return nil, err
 	}
 	r := &request{method: "PUT", path: path, body: map[string]any{"enablement": map[string]bool{"enabled": enabled}}}
-	// The setting comes as an object, or as a list of one (as the API
-	// description's examples show): both are read.
-	var out struct {
-		Enablement json.RawMessage `json:"enablement"`
-	}
-	if err := s.client.do(ctx, r, &out); err != nil {
-		return nil, err
-	}
-	raw := bytes.TrimSpace(out.Enablement)
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil, fmt.Errorf("pagerduty: PUT %s: the answer has no enablement", path)
-	}
-	var list []FeatureEnablement
-	if raw[0] != '[' {
-		list = make([]FeatureEnablement, 1)
-		if err := json.Unmarshal(raw, &list[0]); err != nil {
-			return nil, fmt.Errorf("pagerduty: PUT %s: decoding the answer: %w", path, err)
-		}
-	} else if err := json.Unmarshal(raw, &list); err != nil {
-		return nil, fmt.Errorf("pagerduty: PUT %s: decoding the answer: %w", path, err)
-	}
-	for i := range list {
-		if list[i].Feature == feature || list[i].Feature == "" {
-			return &list[i], nil
-		}
-	}
-	return nil, fmt.Errorf("pagerduty: PUT %s: the answer has no setting for %s", path, feature)
+	// The setting comes as an object, or as a list (as the API
+	// description's examples show): from a list, the feature's is taken.
+	return objectOrMatchingCall(ctx, s.client, r, "enablement", func(e *FeatureEnablement) bool {
+		return e.Feature == feature || e.Feature == ""
+	})
 }
 
 // GetFieldValues returns the values of the custom fields of the service
